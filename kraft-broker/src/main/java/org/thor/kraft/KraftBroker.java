@@ -1,0 +1,225 @@
+package org.thor.kraft;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A single-node Kafka broker in KRaft mode (broker and controller in one process), run in a child
+ * JVM from the Kafka jars on this JVM's class path, listening on 127.0.0.1 only.
+ * <p>
+ * The ports are chosen once, so {@link #stop()} followed by {@link #start()} brings the same broker
+ * back with its data, as after an outage.
+ */
+public final class KraftBroker implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path directory;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final String clusterId = Uuid.randomUuid().toString();
+    private Process process;
+    private boolean formatted;
+
+    private KraftBroker(Path directory, int brokerPort) throws IOException {
+        this.directory = directory;
+        this.brokerPort = brokerPort;
+        this.controllerPort = freePort();
+    }
+
+    /** A broker on a free port whose files live under {@code directory}; not started yet. */
+    public static KraftBroker create(Path directory) throws IOException {
+        return new KraftBroker(directory, freePort());
+    }
+
+    /** A broker on the given port whose files live under {@code directory}; not started yet. */
+    public static KraftBroker create(Path directory, int brokerPort) throws IOException {
+        return new KraftBroker(directory, brokerPort);
+    }
+
+    /** Creates a broker under {@code directory} and starts it. */
+    public static KraftBroker start(Path directory) throws IOException {
+        KraftBroker broker = create(directory);
+        broker.start();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    public int port() {
+        return brokerPort;
+    }
+
+    public Path logFile() {
+        return directory.resolve("broker.log");
+    }
+
+    /** Starts the broker process and returns once it answers metadata requests. */
+    public synchronized void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        Path properties = writeServerProperties();
+        if (!formatted) {
+            format(properties);
+            formatted = true;
+        }
+        process = java("kafka.Kafka", properties.toString())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .start();
+        awaitReady();
+    }
+
+    /** Stops the broker process gracefully (a controlled shutdown), keeping its data. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Creates a topic, waiting until the broker confirms it. */
+    public void createTopic(String topic, int partitions) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create topic " + topic, e);
+        }
+    }
+
+    /** An admin client for this broker; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
+    private Path writeServerProperties() throws IOException {
+        Files.createDirectories(directory);
+        String loopback = "127.0.0.1";
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@" + loopback + ":" + controllerPort,
+                "listeners=PLAINTEXT://" + loopback + ":" + brokerPort + ",CONTROLLER://" + loopback + ":" + controllerPort,
+                "advertised.listeners=PLAINTEXT://" + loopback + ":" + brokerPort,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + directory.resolve("data").toAbsolutePath(),
+                "num.partitions=1",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "");
+        Path file = directory.resolve("server.properties");
+        Files.writeString(file, properties, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private void format(Path properties) throws IOException {
+        Process formatter = java("kafka.tools.StorageTool", "format", "--ignore-formatted",
+                "-t", clusterId, "-c", properties.toString())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .start();
+        try {
+            if (!formatter.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || formatter.exitValue() != 0) {
+                formatter.destroyForcibly();
+                throw new IOException("Formatting the KRaft storage failed; see " + logFile());
+            }
+        } catch (InterruptedException e) {
+            formatter.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while formatting the KRaft storage", e);
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = admin()) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IOException("The broker exited with code " + process.exitValue() + "; see " + logFile());
+                }
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    // not listening yet: ask again until the deadline
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IOException("Interrupted while waiting for the broker", e);
+        }
+        stop();
+        throw new IOException("The broker was not ready within " + READY_TIMEOUT + "; see " + logFile());
+    }
+
+    private ProcessBuilder java(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-Djava.net.preferIPv4Stack=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
