@@ -1,0 +1,65 @@
+package org.thor.runtime.internal;
+
+import java.io.File;
+import java.lang.reflect.Array;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Turns the {@code org.thor.worker} configuration into the string map a Connect worker takes. */
+final class WorkerProperties {
+
+    static final String OFFSETS_FILE_NAME = "connect.offsets";
+
+    private WorkerProperties() {
+    }
+
+    /**
+     * The typed keys with their defaults, then every other key of the configuration as it is,
+     * without the keys that configuration admin and DS add ({@code service.pid}, {@code component.name} …).
+     *
+     * @param defaultDataDirectory where the offsets file goes when none is configured
+     */
+    static Map<String, String> from(WorkerConfiguration typed, Map<String, ?> all, File defaultDataDirectory) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("bootstrap.servers", typed.bootstrap_servers());
+        props.put("listeners", typed.listeners());
+        props.put("offset.flush.interval.ms", Long.toString(typed.offset_flush_interval_ms()));
+        props.put("key.converter", typed.key_converter());
+        props.put("value.converter", typed.value_converter());
+        props.put("plugin.discovery", "service_load");
+        all.forEach((key, value) -> {
+            if (!isContainerKey(key) && value != null) {
+                props.put(key, asString(value));
+            }
+        });
+        String offsets = props.getOrDefault("offset.storage.file.filename", "").trim();
+        if (offsets.isEmpty()) {
+            offsets = new File(defaultDataDirectory, OFFSETS_FILE_NAME).getAbsolutePath();
+        }
+        props.put("offset.storage.file.filename", offsets);
+        return props;
+    }
+
+    /** Where Thor keeps its files by default: {@code ${karaf.data}/thor}, else the bundle's data area. */
+    static File dataDirectory(File bundleDataArea) {
+        String karafData = System.getProperty("karaf.data");
+        return karafData != null ? new File(karafData, "thor") : bundleDataArea;
+    }
+
+    private static boolean isContainerKey(String key) {
+        return key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.")
+                || key.startsWith("osgi.") || key.equals("objectClass");
+    }
+
+    private static String asString(Object value) {
+        if (!value.getClass().isArray()) {
+            return value.toString();
+        }
+        StringJoiner joined = new StringJoiner(",");
+        for (int i = 0; i < Array.getLength(value); i++) {
+            joined.add(String.valueOf(Array.get(value, i)));
+        }
+        return joined.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package org.thor.runtime.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class WorkerPropertiesTest {
+
+    private static final File DATA = new File("/var/thor-data");
+
+    @Test
+    void defaultsWorkWithoutAnyConfiguration() {
+        Map<String, String> props = WorkerProperties.from(defaults(), Map.of(), DATA);
+
+        assertEquals("localhost:9092", props.get("bootstrap.servers"));
+        assertEquals("http://127.0.0.1:8083", props.get("listeners"));
+        assertEquals(new File(DATA, "connect.offsets").getAbsolutePath(), props.get("offset.storage.file.filename"));
+        assertEquals("org.apache.kafka.connect.storage.StringConverter", props.get("value.converter"));
+        assertEquals("service_load", props.get("plugin.discovery"));
+    }
+
+    @Test
+    void everyOtherKeyPassesThroughAndContainerKeysDoNot() {
+        Map<String, Object> configured = Map.of(
+                "bootstrap.servers", "kafka-1:9092,kafka-2:9092",
+                "producer.linger.ms", 5,
+                "admin.request.timeout.ms", "3000",
+                "service.pid", "org.thor.worker",
+                "component.name", "org.thor.runtime.internal.WorkerComponent",
+                "felix.fileinstall.filename", "file:/etc/org.thor.worker.cfg");
+
+        Map<String, String> props = WorkerProperties.from(defaults(), configured, DATA);
+
+        assertEquals("kafka-1:9092,kafka-2:9092", props.get("bootstrap.servers"));
+        assertEquals("5", props.get("producer.linger.ms"));
+        assertEquals("3000", props.get("admin.request.timeout.ms"));
+        assertFalse(props.containsKey("service.pid"));
+        assertFalse(props.containsKey("component.name"));
+        assertFalse(props.containsKey("felix.fileinstall.filename"));
+    }
+
+    @Test
+    void aConfiguredOffsetsFileWins() {
+        Map<String, String> props = WorkerProperties.from(defaults(),
+                Map.of("offset.storage.file.filename", "/srv/thor/offsets"), DATA);
+
+        assertEquals("/srv/thor/offsets", props.get("offset.storage.file.filename"));
+    }
+
+    private static WorkerConfiguration defaults() {
+        return new WorkerConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return WorkerConfiguration.class;
+            }
+
+            @Override
+            public String bootstrap_servers() {
+                return "localhost:9092";
+            }
+
+            @Override
+            public String listeners() {
+                return "http://127.0.0.1:8083";
+            }
+
+            @Override
+            public String offset_storage_file_filename() {
+                return "";
+            }
+
+            @Override
+            public long offset_flush_interval_ms() {
+                return 10_000L;
+            }
+
+            @Override
+            public String key_converter() {
+                return "org.apache.kafka.connect.storage.StringConverter";
+            }
+
+            @Override
+            public String value_converter() {
+                return "org.apache.kafka.connect.storage.StringConverter";
+            }
+        };
+    }
+}
