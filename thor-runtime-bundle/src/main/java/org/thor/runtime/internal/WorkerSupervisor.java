@@ -29,7 +29,7 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final ClassLoader runtimeLoader;
-    private final ExecutorService control = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "thor-worker-control"));
+    private final ExecutorService control;
     private final Map<Object, ClassLoader> pluginLoaders = new LinkedHashMap<>();
     private final ConnectorSnapshot snapshot = new ConnectorSnapshot();
     private final AtomicBoolean restartQueued = new AtomicBoolean();
@@ -41,6 +41,11 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
 
     WorkerSupervisor(ClassLoader runtimeLoader) {
         this.runtimeLoader = runtimeLoader;
+        this.control = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "thor-worker-control");
+            thread.setContextClassLoader(runtimeLoader);
+            return thread;
+        });
     }
 
     /** Validates the configuration (throwing a ConfigException that names the bad key) and starts the worker. */
@@ -185,8 +190,16 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
         }
     }
 
-    private static void validate(Map<String, String> workerProps) {
-        new StandaloneConfig(workerProps);
+    // Connect resolves the class names of its defaults through the context class loader.
+    private void validate(Map<String, String> workerProps) {
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        thread.setContextClassLoader(runtimeLoader);
+        try {
+            new StandaloneConfig(workerProps);
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
     }
 
     private static void awaitStep(Future<?> step) {

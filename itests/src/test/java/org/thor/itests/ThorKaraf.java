@@ -1,0 +1,144 @@
+package org.thor.itests;
+
+import org.ops4j.pax.exam.ExamSystem;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestContainer;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.ops4j.pax.exam.spi.PaxExamRuntime;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+/**
+ * A stock Karaf 4.4 booted by Pax Exam with the {@code thor} feature installed from the features
+ * repository, the way an operator would, and seen from outside as an operator sees it: its
+ * {@code etc/} files, its Karaf shell (through {@code bin/client}), Thor's REST API and the log.
+ */
+final class ThorKaraf implements AutoCloseable {
+
+    static final String THOR_VERSION = System.getProperty("thor.version");
+    static final String KARAF_VERSION = System.getProperty("karaf.version");
+
+    private final TestContainer container;
+    private final Path home;
+    private final int sshPort;
+    private final int restPort;
+
+    private ThorKaraf(TestContainer container, Path home, int sshPort, int restPort) {
+        this.container = container;
+        this.home = home;
+        this.sshPort = sshPort;
+        this.restPort = restPort;
+    }
+
+    /** Boots Karaf under {@code directory} with Thor pointed at {@code bootstrapServers}; returns once Karaf is up. */
+    static ThorKaraf boot(Path directory, String bootstrapServers, Option... extra) throws IOException {
+        int sshPort = freePort();
+        int restPort = freePort();
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf")
+                                .type("tar.gz").version(KARAF_VERSION))
+                        .unpackDirectory(directory.toFile())
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevelOption.LogLevel.INFO),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1"),
+                editConfigurationFilePut("etc/users.properties", "karaf", "karaf,_g_:admingroup"),
+                editConfigurationFilePut("etc/users.properties", "_g_:admingroup", "group,admin,manager,viewer,systembundles,ssh"),
+                editConfigurationFilePut("etc/org.thor.worker.cfg", "bootstrap.servers", bootstrapServers),
+                editConfigurationFilePut("etc/org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + restPort),
+                editConfigurationFilePut("etc/org.thor.worker.cfg", "offset.flush.interval.ms", "1000"),
+                features(maven().groupId("org.thor").artifactId("thor-features").type("xml").classifier("features")
+                        .version(THOR_VERSION), "thor")));
+        options.addAll(List.of(extra));
+        ExamSystem system = PaxExamRuntime.createServerSystem(options.toArray(Option[]::new));
+        TestContainer container = PaxExamRuntime.createContainer(system);
+        container.start();
+        return new ThorKaraf(container, findHome(directory), sshPort, restPort);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    int restPort() {
+        return restPort;
+    }
+
+    ThorRest rest() {
+        return new ThorRest(restPort);
+    }
+
+    /** Runs a Karaf shell command through {@code bin/client}, as a person at the console would; returns its output. */
+    String shell(String command) throws IOException, InterruptedException {
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(),
+                "-h", "127.0.0.1", "-a", Integer.toString(sshPort), "-u", "karaf", "-p", "karaf", "-r", "30", "-d", "1", command)
+                .redirectErrorStream(true)
+                .start();
+        byte[] output = client.getInputStream().readAllBytes();
+        if (!client.waitFor(120, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new IOException("bin/client did not finish: " + command);
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (client.exitValue() != 0) {
+            throw new IOException("bin/client failed (" + client.exitValue() + ") for '" + command + "': " + text);
+        }
+        return text;
+    }
+
+    /** Sets a key in a file of {@code etc/}, the way an operator edits it (configuration admin picks it up). */
+    void editConfig(String file, String key, String value) throws IOException {
+        Path path = home.resolve("etc").resolve(file);
+        List<String> lines = Files.exists(path) ? new ArrayList<>(Files.readAllLines(path)) : new ArrayList<>();
+        lines.removeIf(line -> line.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*"));
+        lines.add(key + " = " + value);
+        Path temporary = path.resolveSibling(file + ".tmp");
+        Files.write(temporary, lines);
+        Files.move(temporary, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    String log() throws IOException {
+        return Files.readString(home.resolve("data/log/karaf.log"));
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path findHome(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory, 3)) {
+            return paths.filter(path -> Files.isRegularFile(path.resolve("bin/client")))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("No Karaf under " + directory));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.thor.itests;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Thor's Kafka Connect REST API, called the way curl would call it. */
+final class ThorRest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int port;
+
+    ThorRest(int port) {
+        this.port = port;
+    }
+
+    /** The answer to a GET; status -1 if nothing listens on the port. */
+    Response get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Response put(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    boolean answers() throws InterruptedException {
+        try {
+            return get("/connectors").status() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (ConnectException e) {
+            return new Response(-1, "");
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    record Response(int status, String body) {
+    }
+}
