@@ -1,0 +1,51 @@
+package org.thor.file;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+
+/** A file's device and inode as text ("dev:ino"), the part of its identity a rename keeps. */
+final class FileKeys {
+
+    private static final boolean UNIX = java.nio.file.FileSystems.getDefault()
+            .supportedFileAttributeViews().contains("unix");
+
+    private FileKeys() {
+    }
+
+    static String of(Path path) throws IOException {
+        if (UNIX) {
+            Map<String, Object> attributes = Files.readAttributes(path, "unix:dev,ino");
+            return attributes.get("dev") + ":" + attributes.get("ino");
+        }
+        Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        if (key == null) {
+            return "path_" + Integer.toHexString(path.toAbsolutePath().hashCode());
+        }
+        // kept free of ',' and ';', which separate fields and files in stored offsets
+        return key.toString().replaceAll("[^A-Za-z0-9=:]", "_");
+    }
+
+    /** The key, size and modification time of a regular file, in one call where the platform allows. */
+    record Stat(String key, long size, long mtimeMillis) {
+    }
+
+    static Stat stat(Path path) throws IOException {
+        if (UNIX) {
+            Map<String, Object> a = Files.readAttributes(path, "unix:dev,ino,size,lastModifiedTime,isRegularFile");
+            if (!(Boolean) a.get("isRegularFile")) {
+                return null;
+            }
+            return new Stat(a.get("dev") + ":" + a.get("ino"), (Long) a.get("size"),
+                    ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis());
+        }
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            return null;
+        }
+        return new Stat(of(path), a.size(), a.lastModifiedTime().toMillis());
+    }
+}

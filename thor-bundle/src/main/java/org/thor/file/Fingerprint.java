@@ -1,0 +1,82 @@
+package org.thor.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
+
+/**
+ * The first bytes of a file (at most {@value #MAX_BYTES}). With the device and inode it tells a
+ * file from a later one that reuses the inode, and it lets a copy (copytruncate's {@code app.log.1})
+ * be matched to the file it was copied from. It grows with the file until it is full.
+ */
+final class Fingerprint {
+
+    static final int MAX_BYTES = 1024;
+    static final Fingerprint EMPTY = new Fingerprint(new byte[0]);
+
+    private final byte[] head;
+    private final long hash;
+
+    private Fingerprint(byte[] head) {
+        this.head = head;
+        this.hash = hash(head, head.length);
+    }
+
+    static Fingerprint read(FileChannel channel) throws IOException {
+        byte[] bytes = readHead(channel, MAX_BYTES);
+        return bytes.length == 0 ? EMPTY : new Fingerprint(bytes);
+    }
+
+    /** The hash of a file's first {@code length} bytes, or -1 when it is shorter than that. */
+    static long hashOfHead(FileChannel channel, int length) throws IOException {
+        byte[] bytes = readHead(channel, length);
+        return bytes.length < length ? -1 : hash(bytes, length);
+    }
+
+    int length() {
+        return head.length;
+    }
+
+    long hash() {
+        return hash;
+    }
+
+    boolean isFull() {
+        return head.length == MAX_BYTES;
+    }
+
+    /** Whether {@code other} starts with all of this fingerprint's bytes. */
+    boolean isPrefixOf(Fingerprint other) {
+        return other.head.length >= head.length && Arrays.equals(head, 0, head.length, other.head, 0, head.length);
+    }
+
+    /** Whether one of the two starts with the other: a file that may still become a copy. */
+    boolean agreesWith(Fingerprint other) {
+        int n = Math.min(head.length, other.head.length);
+        return Arrays.equals(head, 0, n, other.head, 0, n);
+    }
+
+    private static byte[] readHead(FileChannel channel, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        long position = 0;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position);
+            if (read <= 0) {
+                break;
+            }
+            position += read;
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /** 64-bit FNV-1a: stable across JVMs, which matters because it is stored in offsets. */
+    private static long hash(byte[] bytes, int length) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < length; i++) {
+            h ^= bytes[i] & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h & Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,161 @@
+package org.thor.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits the bytes of one file into lines, from a byte position on. A line ends at '\n' (a '\r'
+ * before it is dropped too). A line longer than the maximum is returned in parts of at most the
+ * maximum, never cutting a UTF-8 character; a last line without '\n' is returned only once the
+ * caller says the file is finished.
+ */
+final class LineReader {
+
+    private static final int INITIAL_CAPACITY = 64 * 1024;
+
+    private final int maxLineBytes;
+    private final boolean utf8;
+    private byte[] buffer;
+    private int start;
+    private int end;
+    private int scanned;
+    private long startPosition;
+    private boolean inOverlongLine;
+
+    // The line found by the last successful next(); valid until the following call.
+    byte[] lineBytes;
+    int lineOffset;
+    int lineLength;
+    long lineStart;
+    long lineEnd;
+    boolean lineContinued;
+    boolean lineSplit;
+
+    LineReader(long position, int maxLineBytes, Charset charset) {
+        this.maxLineBytes = maxLineBytes;
+        this.utf8 = charset.equals(StandardCharsets.UTF_8);
+        this.buffer = new byte[Math.min(INITIAL_CAPACITY, maxLineBytes + 2)];
+        this.startPosition = position;
+    }
+
+    /** The file position just after the bytes read so far. */
+    long readPosition() {
+        return startPosition + (end - start);
+    }
+
+    /** Whether bytes that are not a complete line yet are held. */
+    boolean holdsPartialLine() {
+        return end > start;
+    }
+
+    /** Reads what the channel has beyond {@link #readPosition()}; returns the number of bytes read. */
+    int fill(FileChannel channel) throws IOException {
+        if (end == buffer.length) {
+            makeRoom();
+        }
+        int read = channel.read(ByteBuffer.wrap(buffer, end, buffer.length - end), readPosition());
+        if (read <= 0) {
+            return 0;
+        }
+        end += read;
+        return read;
+    }
+
+    /** Whether the buffer is full and {@link #next} could still not return a line. */
+    boolean needsMoreRoom() {
+        return end == buffer.length;
+    }
+
+    /**
+     * Finds the next line in what has been read; false if there is none yet.
+     *
+     * @param finished the file will not grow: its unterminated last line is a line
+     */
+    boolean next(boolean finished) {
+        int newline = -1;
+        for (int i = scanned; i < end; i++) {
+            if (buffer[i] == '\n') {
+                newline = i;
+                break;
+            }
+        }
+        if (newline < 0) {
+            scanned = end;
+            int held = end - start;
+            if (held > maxLineBytes) {
+                emitPart();
+                return true;
+            }
+            if (finished && held > 0) {
+                emit(end - start, end - start);
+                return true;
+            }
+            return false;
+        }
+        int length = newline - start;
+        if (length > maxLineBytes) {
+            emitPart();
+            return true;
+        }
+        int visible = length > 0 && buffer[newline - 1] == '\r' ? length - 1 : length;
+        emit(visible, length + 1);
+        return true;
+    }
+
+    private void emitPart() {
+        int cut = maxLineBytes;
+        if (utf8) {
+            int back = 0;
+            while (back < 3 && (buffer[start + cut - back] & 0xC0) == 0x80) {
+                back++;
+            }
+            if (back < 3 || (buffer[start + cut - back] & 0xC0) != 0x80) {
+                cut -= back;
+            }
+        }
+        lineSplit = !inOverlongLine;
+        lineContinued = inOverlongLine;
+        setLine(cut, cut);
+        inOverlongLine = true;
+    }
+
+    private void emit(int visible, int consumed) {
+        lineSplit = false;
+        lineContinued = inOverlongLine;
+        inOverlongLine = false;
+        setLine(visible, consumed);
+    }
+
+    private void setLine(int visible, int consumed) {
+        lineBytes = buffer;
+        lineOffset = start;
+        lineLength = visible;
+        lineStart = startPosition;
+        start += consumed;
+        startPosition += consumed;
+        lineEnd = startPosition;
+        if (scanned < start) {
+            scanned = start;
+        }
+    }
+
+    private void makeRoom() {
+        int held = end - start;
+        if (start == 0) {
+            byte[] larger = new byte[Math.min(buffer.length * 2, maxLineBytes + 2)];
+            if (larger.length <= buffer.length) {
+                return;
+            }
+            System.arraycopy(buffer, 0, larger, 0, held);
+            buffer = larger;
+        } else {
+            System.arraycopy(buffer, start, buffer, 0, held);
+        }
+        scanned -= start;
+        end = held;
+        start = 0;
+    }
+}

@@ -1,0 +1,178 @@
+package org.thor.file;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.nio.charset.Charset;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The connector's configuration: one static {@link ConfigDef}, parsed once into typed fields. */
+public final class LogFileSourceConfig extends AbstractConfig {
+
+    public static final String FILES_CONFIG = "files";
+    private static final String FILES_DOC = "Comma-separated glob patterns with absolute paths, e.g. "
+            + "/var/log/nginx/access.log*. Each pattern is one stream: a log and its rolled files, read "
+            + "oldest first (by modification time, then name). Globs may appear in any path element.";
+    public static final String EXCLUDE_CONFIG = "files.exclude";
+    private static final String EXCLUDE_DOC = "Comma-separated glob patterns matched against file names "
+            + "(not paths); matching files are never read. The default skips compressed rolled files.";
+    public static final String TOPIC_CONFIG = "topic";
+    private static final String TOPIC_DOC = "The topic the lines are written to.";
+    public static final String READ_FROM_CONFIG = "read.from";
+    private static final String READ_FROM_DOC = "Where to start in files that exist when a stream is "
+            + "first started without a stored offset: 'beginning' or 'end'. Files that appear later are "
+            + "always read from their beginning.";
+    public static final String FORMAT_CONFIG = "format";
+    private static final String FORMAT_DOC = "Name of the line formatter: 'raw' (the line as a string), "
+            + "'json' (a JSON object with message, path, offset, host, stream, as a string), 'regex' "
+            + "(named groups of format.regex.pattern as Struct fields), or the name of a "
+            + "org.thor.format.LineFormat from another bundle or jar.";
+    public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.records";
+    private static final String MAX_IN_FLIGHT_DOC = "Records handed to Kafka Connect but not yet "
+            + "acknowledged by Kafka, per task. At the bound, poll() waits up to poll.interval.ms instead "
+            + "of reading more, so memory stays bounded when Kafka is slow or down.";
+    public static final String CHARSET_CONFIG = "charset";
+    private static final String CHARSET_DOC = "Character set of the files. Byte sequences invalid in it "
+            + "are replaced with U+FFFD and counted in the InvalidLines metric.";
+    public static final String MAX_LINE_BYTES_CONFIG = "max.line.bytes";
+    private static final String MAX_LINE_BYTES_DOC = "Longest line in bytes. A longer line is split into "
+            + "records of at most this many bytes (nothing is lost; a UTF-8 character is never cut); the "
+            + "split is counted in the OverlongLines metric and the records after the first carry the "
+            + "header thor.line.continued=true.";
+    public static final String CLOSE_INACTIVE_CONFIG = "close.inactive.ms";
+    private static final String CLOSE_INACTIVE_DOC = "A file that has a newer file in its stream is "
+            + "finished, and its handle closed, once it has not grown for this long. Until then lines "
+            + "appended to it are still sent. It bounds open handles; it never delays the stream.";
+    public static final String POLL_INTERVAL_CONFIG = "poll.interval.ms";
+    private static final String POLL_INTERVAL_DOC = "How long poll() waits when no file has new data "
+            + "or too many records are in flight.";
+    public static final String SCAN_INTERVAL_CONFIG = "scan.interval.ms";
+    private static final String SCAN_INTERVAL_DOC = "How often the directories are listed for new or "
+            + "rotated files while the files being read still have data. When they are all at their "
+            + "end the directories are listed every poll.interval.ms.";
+    public static final String BATCH_MAX_RECORDS_CONFIG = "batch.max.records";
+    private static final String BATCH_MAX_RECORDS_DOC = "Most records returned by one poll().";
+    public static final String RECORD_KEY_CONFIG = "record.key";
+    private static final String RECORD_KEY_DOC = "The record key: 'stream' (the stream's glob pattern, "
+            + "so with the default partitioner each stream's lines land in one partition in the order "
+            + "written, across rotations), 'path' (the file path: rolled files may land in different "
+            + "partitions) or 'none' (null key: spread over partitions, no order).";
+    public static final String HOST_NAME_CONFIG = "host.name";
+    private static final String HOST_NAME_DOC = "Host name put into the thor.host header and the json "
+            + "format; empty means the name of the machine the task runs on.";
+
+    public static final String READ_FROM_BEGINNING = "beginning";
+    public static final String READ_FROM_END = "end";
+    public static final String KEY_STREAM = "stream";
+    public static final String KEY_PATH = "path";
+    public static final String KEY_NONE = "none";
+
+    private static final String GROUP_FILES = "Files";
+    private static final String GROUP_RECORDS = "Records";
+    private static final String GROUP_FLOW = "Flow";
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(FILES_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, LogFileSourceConfig::validatePatterns,
+                    Importance.HIGH, FILES_DOC, GROUP_FILES, 1, ConfigDef.Width.LONG, "Files")
+            .define(EXCLUDE_CONFIG, Type.LIST, "*.gz,*.bz2,*.xz,*.zst,*.zip", LogFileSourceConfig::validateGlobs,
+                    Importance.LOW, EXCLUDE_DOC, GROUP_FILES, 2, ConfigDef.Width.LONG, "Excluded names")
+            .define(READ_FROM_CONFIG, Type.STRING, READ_FROM_BEGINNING, ValidString.in(READ_FROM_BEGINNING, READ_FROM_END),
+                    Importance.MEDIUM, READ_FROM_DOC, GROUP_FILES, 3, ConfigDef.Width.SHORT, "Read from")
+            .define(CHARSET_CONFIG, Type.STRING, "UTF-8", LogFileSourceConfig::validateCharset,
+                    Importance.MEDIUM, CHARSET_DOC, GROUP_FILES, 4, ConfigDef.Width.SHORT, "Charset")
+            .define(MAX_LINE_BYTES_CONFIG, Type.INT, 1024 * 1024, ConfigDef.Range.between(16, 64 * 1024 * 1024),
+                    Importance.LOW, MAX_LINE_BYTES_DOC, GROUP_FILES, 5, ConfigDef.Width.SHORT, "Max line bytes")
+            .define(CLOSE_INACTIVE_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), ConfigDef.Range.atLeast(0),
+                    Importance.MEDIUM, CLOSE_INACTIVE_DOC, GROUP_FILES, 6, ConfigDef.Width.SHORT, "Close inactive (ms)")
+            .define(SCAN_INTERVAL_CONFIG, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1),
+                    Importance.LOW, SCAN_INTERVAL_DOC, GROUP_FILES, 7, ConfigDef.Width.SHORT, "Scan interval (ms)")
+            .define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.HIGH, TOPIC_DOC, GROUP_RECORDS, 1, ConfigDef.Width.MEDIUM, "Topic")
+            .define(FORMAT_CONFIG, Type.STRING, "raw", new ConfigDef.NonEmptyStringWithoutControlChars(),
+                    Importance.MEDIUM, FORMAT_DOC, GROUP_RECORDS, 2, ConfigDef.Width.SHORT, "Format")
+            .define(RECORD_KEY_CONFIG, Type.STRING, KEY_STREAM, ValidString.in(KEY_STREAM, KEY_PATH, KEY_NONE),
+                    Importance.LOW, RECORD_KEY_DOC, GROUP_RECORDS, 3, ConfigDef.Width.SHORT, "Record key")
+            .define(HOST_NAME_CONFIG, Type.STRING, "", Importance.LOW, HOST_NAME_DOC,
+                    GROUP_RECORDS, 4, ConfigDef.Width.MEDIUM, "Host name")
+            .define(MAX_IN_FLIGHT_CONFIG, Type.INT, 10_000, ConfigDef.Range.atLeast(1),
+                    Importance.MEDIUM, MAX_IN_FLIGHT_DOC, GROUP_FLOW, 1, ConfigDef.Width.SHORT, "Max in-flight records")
+            .define(BATCH_MAX_RECORDS_CONFIG, Type.INT, 2_000, ConfigDef.Range.atLeast(1),
+                    Importance.LOW, BATCH_MAX_RECORDS_DOC, GROUP_FLOW, 2, ConfigDef.Width.SHORT, "Batch max records")
+            .define(POLL_INTERVAL_CONFIG, Type.LONG, 200L, ConfigDef.Range.between(1, 60_000),
+                    Importance.LOW, POLL_INTERVAL_DOC, GROUP_FLOW, 3, ConfigDef.Width.SHORT, "Poll interval (ms)");
+
+    public final List<String> files;
+    public final List<String> exclude;
+    public final String topic;
+    public final boolean readFromEnd;
+    public final String format;
+    public final int maxInFlightRecords;
+    public final Charset charset;
+    public final int maxLineBytes;
+    public final long closeInactiveMs;
+    public final long pollIntervalMs;
+    public final long scanIntervalMs;
+    public final int batchMaxRecords;
+    public final String recordKey;
+    public final String hostName;
+
+    public LogFileSourceConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props);
+        files = getList(FILES_CONFIG).stream().map(String::trim).distinct().toList();
+        exclude = getList(EXCLUDE_CONFIG);
+        topic = getString(TOPIC_CONFIG);
+        readFromEnd = READ_FROM_END.equals(getString(READ_FROM_CONFIG));
+        format = getString(FORMAT_CONFIG).trim();
+        maxInFlightRecords = getInt(MAX_IN_FLIGHT_CONFIG);
+        charset = Charset.forName(getString(CHARSET_CONFIG));
+        maxLineBytes = getInt(MAX_LINE_BYTES_CONFIG);
+        closeInactiveMs = getLong(CLOSE_INACTIVE_CONFIG);
+        pollIntervalMs = getLong(POLL_INTERVAL_CONFIG);
+        scanIntervalMs = getLong(SCAN_INTERVAL_CONFIG);
+        batchMaxRecords = getInt(BATCH_MAX_RECORDS_CONFIG);
+        recordKey = getString(RECORD_KEY_CONFIG);
+        hostName = getString(HOST_NAME_CONFIG).trim();
+    }
+
+    private static void validatePatterns(String name, Object value) {
+        @SuppressWarnings("unchecked")
+        List<String> patterns = (List<String>) value;
+        if (patterns == null || patterns.isEmpty()) {
+            throw new ConfigException(name, value, "at least one glob pattern is needed");
+        }
+        for (String pattern : patterns) {
+            if (!Path.of(pattern.trim()).isAbsolute()) {
+                throw new ConfigException(name, pattern, "the pattern must be an absolute path");
+            }
+        }
+        validateGlobs(name, value);
+    }
+
+    private static void validateGlobs(String name, Object value) {
+        @SuppressWarnings("unchecked")
+        List<String> patterns = (List<String>) value;
+        for (String pattern : patterns) {
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + pattern.trim());
+            } catch (RuntimeException e) {
+                throw new ConfigException(name, pattern, "not a valid glob: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void validateCharset(String name, Object value) {
+        try {
+            Charset.forName((String) value);
+        } catch (RuntimeException e) {
+            throw new ConfigException(name, value, "not a charset this JVM supports");
+        }
+    }
+}

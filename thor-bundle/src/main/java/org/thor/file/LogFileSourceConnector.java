@@ -1,0 +1,101 @@
+package org.thor.file;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Thor's log-file source: ships the lines of many rolling log files (one glob pattern per stream)
+ * into one topic, in order per stream, with byte offsets that survive rotations and crashes.
+ * <p>
+ * Streams are spread over at most {@code tasks.max} tasks, round-robin in the order of
+ * {@code files}; a stream is always read by one task, which keeps its order.
+ */
+public class LogFileSourceConnector extends SourceConnector {
+
+    /** The task's index among the connector's tasks; set by {@link #taskConfigs}, used for metric names. */
+    public static final String TASK_INDEX_CONFIG = "task.index";
+
+    private Map<String, String> props;
+    private LogFileSourceConfig config;
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.config = new LogFileSourceConfig(props);
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return LogFileSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        int tasks = Math.min(maxTasks, config.files.size());
+        List<List<String>> patterns = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            patterns.add(new ArrayList<>());
+        }
+        for (int i = 0; i < config.files.size(); i++) {
+            patterns.get(i % tasks).add(config.files.get(i));
+        }
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(LogFileSourceConfig.FILES_CONFIG, String.join(",", patterns.get(i)));
+            task.put(TASK_INDEX_CONFIG, Integer.toString(i));
+            configs.add(task);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        // the tasks hold every resource
+    }
+
+    @Override
+    public ConfigDef config() {
+        return LogFileSourceConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    /** Each record's offset is the exact byte position after it, so a transaction's offsets match its records. */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /** Accepts offsets in the stored shape only (see {@link StreamOffset}); null offsets reset a stream. */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+            Object stream = entry.getKey() == null ? null : entry.getKey().get(StreamOffset.STREAM_KEY);
+            if (!(stream instanceof String) || entry.getKey().size() != 1) {
+                throw new ConnectException("A source partition must be {\"" + StreamOffset.STREAM_KEY
+                        + "\": \"<glob pattern>\"}, not " + entry.getKey());
+            }
+            if (entry.getValue() != null) {
+                try {
+                    StreamOffset.entries(entry.getValue());
+                    StreamOffset.finishedMtime(entry.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new ConnectException("Invalid offset for stream " + stream + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,202 @@
+package org.thor.file;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thor.file.format.Formats;
+import org.thor.format.Line;
+import org.thor.format.LineFormatter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the task's streams and hands their lines to Connect, at most max.in.flight.records
+ * unacknowledged at a time. Headers: {@value #PATH_HEADER}, {@value #OFFSET_HEADER} (byte offset of
+ * the line's start), {@value #HOST_HEADER}, and {@value #CONTINUED_HEADER} on the later parts of a
+ * split overlong line.
+ */
+public class LogFileSourceTask extends SourceTask {
+
+    public static final String PATH_HEADER = "thor.file.path";
+    public static final String OFFSET_HEADER = "thor.file.offset";
+    public static final String HOST_HEADER = "thor.host";
+    public static final String CONTINUED_HEADER = "thor.line.continued";
+
+    private static final Logger log = LoggerFactory.getLogger(LogFileSourceTask.class);
+
+    private final TaskMetrics metrics = new TaskMetrics();
+    private final Object wakeUp = new Object();
+    private final boolean[] invalid = new boolean[1];
+    private LogFileSourceConfig config;
+    private List<FileStream> streams;
+    private InFlightLimit inFlight;
+    private LineDecoder decoder;
+    private String host;
+    private Formats.Lease formatLease;
+    private LineFormatter formatter;
+    private boolean formatMissingLogged;
+    private boolean formatFailureLogged;
+    private int nextStream;
+    private List<SourceRecord> batch;
+    private volatile boolean stopping;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new LogFileSourceConfig(props);
+        host = config.hostName.isEmpty() ? HostName.local() : config.hostName;
+        decoder = new LineDecoder(config.charset);
+        inFlight = new InFlightLimit(config.maxInFlightRecords);
+        if (!lookUpFormat() && !Formats.insideOsgi()) {
+            throw new ConnectException("No line format named '" + config.format + "' is installed");
+        }
+        streams = new ArrayList<>();
+        config.files.forEach(pattern -> streams.add(new FileStream(pattern, config, metrics)));
+        Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader()
+                .offsets(streams.stream().map(s -> s.partition).toList());
+        long now = System.currentTimeMillis();
+        for (FileStream stream : streams) {
+            stream.start(stored == null ? null : stored.get(stream.partition), now);
+        }
+        metrics.watch(streams, inFlight);
+        metrics.register(props.getOrDefault("name", "log-file-source"),
+                props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        if (formatter == null && !lookUpFormat()) {
+            pause();
+            return null;
+        }
+        int room = inFlight.room(config.pollIntervalMs);
+        if (room == 0 || stopping) {
+            return null;
+        }
+        batch = new ArrayList<>(Math.min(room, config.batchMaxRecords));
+        synchronized (this) {
+            if (stopping) {
+                return null;
+            }
+            long now = System.currentTimeMillis();
+            int max = Math.min(room, config.batchMaxRecords);
+            for (int i = 0; i < streams.size() && batch.size() < max; i++) {
+                FileStream stream = streams.get((nextStream + i) % streams.size());
+                stream.read(max - batch.size(), (file, line, offset) -> add(stream, file, line, offset), now);
+            }
+            nextStream = (nextStream + 1) % streams.size();
+            for (FileStream stream : streams) {
+                stream.maintain(now, batch.isEmpty());
+            }
+        }
+        if (batch.isEmpty()) {
+            pause();
+            return null;
+        }
+        inFlight.sent(batch.size());
+        return batch;
+    }
+
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        inFlight.acknowledged();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        if (inFlight != null) {
+            inFlight.wakeUp();
+        }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        synchronized (this) {
+            if (streams != null) {
+                streams.forEach(FileStream::close);
+            }
+            if (formatLease != null) {
+                formatLease.close();
+                formatLease = null;
+            }
+        }
+        metrics.close();
+    }
+
+    TaskMetricsMBean metrics() {
+        return metrics;
+    }
+
+    private void add(FileStream stream, TrackedFile file, LineReader line, Map<String, Object> offset) {
+        String text = decoder.decode(line.lineBytes, line.lineOffset, line.lineLength, invalid);
+        if (invalid[0]) {
+            metrics.invalidLines.increment();
+        }
+        if (line.lineSplit) {
+            metrics.overlongLines.increment();
+        }
+        metrics.linesRead.increment();
+        metrics.bytesRead.add(line.lineEnd - line.lineStart);
+        String path = file.path.toString();
+        SchemaAndValue value = format(new Line(text, path, line.lineStart, host, stream.pattern), text);
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(PATH_HEADER, path).addLong(OFFSET_HEADER, line.lineStart).addString(HOST_HEADER, host);
+        if (line.lineContinued) {
+            headers.addBoolean(CONTINUED_HEADER, true);
+        }
+        String key = switch (config.recordKey) {
+            case LogFileSourceConfig.KEY_PATH -> path;
+            case LogFileSourceConfig.KEY_NONE -> null;
+            default -> stream.pattern;
+        };
+        batch.add(new SourceRecord(stream.partition, offset, config.topic, null,
+                Schema.OPTIONAL_STRING_SCHEMA, key, value.schema(), value.value(), null, headers));
+    }
+
+    private SchemaAndValue format(Line line, String text) {
+        try {
+            return formatter.format(line);
+        } catch (RuntimeException e) {
+            if (!formatFailureLogged) {
+                formatFailureLogged = true;
+                log.warn("Format '{}' failed on a line of {}; sending such lines raw", config.format, line.path(), e);
+            }
+            return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, text);
+        }
+    }
+
+    private boolean lookUpFormat() {
+        Optional<Formats.Lease> lease = Formats.find(config.format);
+        if (lease.isEmpty()) {
+            if (!formatMissingLogged) {
+                formatMissingLogged = true;
+                log.warn("No line format named '{}' yet; waiting for a bundle that provides it", config.format);
+            }
+            return false;
+        }
+        formatter = lease.get().format().create(config.originalsStrings());
+        formatLease = lease.get();
+        return true;
+    }
+
+    private void pause() throws InterruptedException {
+        synchronized (wakeUp) {
+            if (!stopping) {
+                wakeUp.wait(config.pollIntervalMs);
+            }
+        }
+    }
+}

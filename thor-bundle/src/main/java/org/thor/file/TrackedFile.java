@@ -1,0 +1,108 @@
+package org.thor.file;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** One file identity of a stream: where it is, how far its lines were sent, and its open handle. */
+final class TrackedFile {
+
+    enum State {
+        /** Read, or waiting to be read. */
+        LIVE,
+        /** A copy of a live file (copytruncate's copy before the truncation): its data comes through the original. */
+        COPY,
+        /** Read to its end and closed; remembered while it exists so it is not read again. */
+        FINISHED
+    }
+
+    final String key;
+    Path path;
+    Fingerprint fingerprint;
+    /** The position in the snapshot: just after the last line handed out. */
+    long position;
+    State state = State.LIVE;
+    /** For a COPY: the live file it copies. */
+    TrackedFile original;
+    boolean gone;
+    long size;
+    long lastChangeMillis;
+    long finishedMtimeMillis;
+    /** Whether any byte was read from it since it was tracked; a never-read file may still turn out to be a copy. */
+    boolean started;
+
+    private FileChannel channel;
+    private LineReader reader;
+
+    TrackedFile(String key, Path path, Fingerprint fingerprint, long position, long size, long lastChangeMillis) {
+        this.key = key;
+        this.path = path;
+        this.fingerprint = fingerprint;
+        this.position = position;
+        this.size = size;
+        this.lastChangeMillis = lastChangeMillis;
+    }
+
+    boolean isOpen() {
+        return channel != null;
+    }
+
+    FileChannel channel() {
+        return channel;
+    }
+
+    LineReader reader() {
+        return reader;
+    }
+
+    /** Opens the file, checking that the path still leads to this identity. */
+    void open(int maxLineBytes, Charset charset) throws IOException {
+        if (channel != null) {
+            return;
+        }
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            if (!key.equals(FileKeys.of(path))) {
+                throw new MovedException(path);
+            }
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+        channel = opened;
+        reader = new LineReader(position, maxLineBytes, charset);
+    }
+
+    /** Forgets the bytes read past {@link #position}, so reading resumes there. */
+    void rewind(int maxLineBytes, Charset charset) {
+        if (channel != null) {
+            reader = new LineReader(position, maxLineBytes, charset);
+        }
+    }
+
+    void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing a read-only handle loses nothing
+            }
+            channel = null;
+            reader = null;
+        }
+    }
+
+    /** The path leads to another file now: this one was renamed since the last directory listing. */
+    static final class MovedException extends IOException {
+        MovedException(Path path) {
+            super(path + " is another file now");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path + " [" + key + " " + state + " @" + position + "]";
+    }
+}

@@ -1,0 +1,151 @@
+package org.thor.file;
+
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.thor.file.LogFiles.append;
+import static org.thor.file.LogFiles.appendLines;
+import static org.thor.file.LogFiles.lines;
+
+class BadInputTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void partialLineIsHeldUntilItIsCompleted() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "first\nsecond is half");
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(log.toString())).start()) {
+            assertEquals(List.of("first"), harness.pollUntil(1, TIMEOUT));
+            assertEquals(List.of("first"), harness.pollFor(Duration.ofMillis(300)));
+            append(log, " and now complete\r\nthird\n");
+            assertEquals(List.of("first", "second is half and now complete", "third"), harness.pollUntil(3, TIMEOUT));
+        }
+    }
+
+    @Test
+    void partialLastLineIsSentWhenItsFileIsFinished() throws Exception {
+        Path old = dir.resolve("app.log.2026-11-24-13");
+        append(old, "complete\nno newline");
+        Map<String, String> config = LogFiles.config(dir + "/app.log.*");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(1, TIMEOUT);
+            appendLines(dir.resolve("app.log.2026-11-24-14"), 0, 1);
+            assertEquals(List.of("complete", lines(0, 1).get(0)), harness.pollUntil(2, TIMEOUT));
+            assertEquals(List.of("complete", lines(0, 1).get(0), "no newline"), harness.pollUntil(3, TIMEOUT));
+        }
+    }
+
+    @Test
+    void overlongLineIsSplitWithoutCuttingACharacter() throws Exception {
+        Path log = dir.resolve("app.log");
+        String longLine = "0123456789abcdé€fghij0123456789";
+        append(log, longLine + "\nshort\n");
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.MAX_LINE_BYTES_CONFIG, "16");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            List<String> values = harness.pollUntil(4, TIMEOUT);
+            assertEquals(longLine, String.join("", values.subList(0, 3)));
+            assertEquals("0123456789abcdé", values.get(0));
+            assertEquals("short", values.get(3));
+            assertEquals(1L, harness.task().metrics().getOverlongLines());
+            assertNull(LogFiles.headers(harness.records.get(0)).get(LogFileSourceTask.CONTINUED_HEADER));
+            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
+            assertEquals(true, LogFiles.headers(harness.records.get(2)).get(LogFileSourceTask.CONTINUED_HEADER));
+            assertNull(LogFiles.headers(harness.records.get(3)).get(LogFileSourceTask.CONTINUED_HEADER));
+        }
+    }
+
+    @Test
+    void lineLongerThanTheReadBufferIsWhole() throws Exception {
+        Path log = dir.resolve("app.log");
+        String huge = "x".repeat(300_000);
+        append(log, huge + "\nafter\n");
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(log.toString())).start()) {
+            assertEquals(List.of(huge, "after"), harness.pollUntil(2, TIMEOUT));
+            assertEquals(0L, harness.task().metrics().getOverlongLines());
+        }
+    }
+
+    @Test
+    void invalidBytesAreReplacedAndCounted() throws Exception {
+        Path log = dir.resolve("app.log");
+        Files.write(log, new byte[] {'o', 'k', '\n', 'b', (byte) 0xff, 'd', '\n', 'f', 'i', 'n', 'e', ' ', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, '\n'});
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(log.toString())).start()) {
+            assertEquals(List.of("ok", "b\uFFFDd", "fine \uFFFD"), harness.pollUntil(3, TIMEOUT));
+            assertEquals(1L, harness.task().metrics().getInvalidLines());
+        }
+    }
+
+    @Test
+    void otherCharsetsAreDecoded() throws Exception {
+        Path log = dir.resolve("app.log");
+        Files.write(log, "grüße\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.CHARSET_CONFIG, "ISO-8859-1");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(List.of("grüße"), harness.pollUntil(1, TIMEOUT));
+        }
+    }
+
+    @Test
+    void missingDirectoryIsWaitedFor() throws Exception {
+        Path missing = dir.resolve("not-yet");
+        Path other = dir.resolve("other.log");
+        appendLines(other, 0, 1);
+        Map<String, String> config = LogFiles.config(missing + "/app.log*," + other);
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(1, TIMEOUT);
+            Files.createDirectories(missing);
+            appendLines(missing.resolve("app.log"), 1, 3);
+            assertEquals(lines(0, 3), harness.pollUntil(3, TIMEOUT));
+        }
+    }
+
+    @Test
+    void unreadableFileDoesNotStopTheOthers() throws Exception {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
+        Path locked = dir.resolve("a.log");
+        Path open = dir.resolve("b.log");
+        appendLines(locked, 0, 1);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        appendLines(open, 1, 2);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(locked + "," + open)).start()) {
+            assertEquals(lines(1, 2), harness.pollUntil(1, TIMEOUT));
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+            assertEquals(2, harness.pollUntil(2, TIMEOUT).size());
+        }
+    }
+
+    @Test
+    void recordsCarryPathOffsetAndHostHeadersAndTheStreamAsKey() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "one\ntwo\n");
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.HOST_NAME_CONFIG, "web-1");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(2, TIMEOUT);
+            SourceRecord second = harness.records.get(1);
+            Map<String, Object> headers = LogFiles.headers(second);
+            assertEquals(log.toString(), headers.get(LogFileSourceTask.PATH_HEADER));
+            assertEquals(4L, headers.get(LogFileSourceTask.OFFSET_HEADER));
+            assertEquals("web-1", headers.get(LogFileSourceTask.HOST_HEADER));
+            assertEquals(log.toString(), second.key());
+            assertEquals("logs", second.topic());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.thor.file;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigTest {
+
+    @Test
+    void everyKeyHasDocumentation() {
+        for (ConfigDef.ConfigKey key : LogFileSourceConfig.CONFIG_DEF.configKeys().values()) {
+            assertTrue(key.documentation != null && key.documentation.length() > 20, key.name + " is undocumented");
+            assertTrue(key.group != null && key.displayName != null, key.name + " has no group or display name");
+        }
+        assertTrue(LogFileSourceConfig.CONFIG_DEF.configKeys().keySet().containsAll(List.of("files", "topic",
+                "read.from", "format", "max.in.flight.records", "charset", "max.line.bytes", "close.inactive.ms",
+                "poll.interval.ms", "batch.max.records")));
+    }
+
+    @Test
+    void defaultsAreParsedIntoTypedFields() {
+        LogFileSourceConfig config = new LogFileSourceConfig(Map.of("files", "/var/log/a.log*", "topic", "t"));
+        assertEquals(List.of("/var/log/a.log*"), config.files);
+        assertEquals("raw", config.format);
+        assertEquals(10_000, config.maxInFlightRecords);
+        assertEquals(1024 * 1024, config.maxLineBytes);
+        assertEquals("UTF-8", config.charset.name());
+        assertFalse(config.readFromEnd);
+        assertEquals(LogFileSourceConfig.KEY_STREAM, config.recordKey);
+    }
+
+    @Test
+    void badValuesAreRejected() {
+        assertThrows(ConfigException.class, () -> new LogFileSourceConfig(Map.of("topic", "t")));
+        assertThrows(ConfigException.class, () -> new LogFileSourceConfig(Map.of("files", "relative/*.log", "topic", "t")));
+        assertThrows(ConfigException.class, () -> new LogFileSourceConfig(Map.of("files", "/a/[.log", "topic", "t")));
+        assertThrows(ConfigException.class, () -> new LogFileSourceConfig(Map.of("files", "/a.log", "topic", "t", "charset", "nope")));
+        assertThrows(ConfigException.class, () -> new LogFileSourceConfig(Map.of("files", "/a.log", "topic", "t", "read.from", "middle")));
+        assertThrows(ConfigException.class, () -> new LogFileSourceConfig(Map.of("files", "/a.log", "topic", "t", "max.in.flight.records", "0")));
+    }
+
+    @Test
+    void streamsAreSpreadOverTasks() {
+        LogFileSourceConnector connector = new LogFileSourceConnector();
+        Map<String, String> props = new HashMap<>(Map.of("name", "c", "files", "/a/*.log,/b/*.log,/c/*.log", "topic", "t"));
+        connector.start(props);
+        List<Map<String, String>> tasks = connector.taskConfigs(2);
+        assertEquals(2, tasks.size());
+        assertEquals("/a/*.log,/c/*.log", tasks.get(0).get("files"));
+        assertEquals("/b/*.log", tasks.get(1).get("files"));
+        assertEquals(3, connector.taskConfigs(10).size());
+    }
+
+    @Test
+    void connectorIsFoundByServiceLoaderAndReportsTheBuildVersion() {
+        var connectors = ServiceLoader.load(org.apache.kafka.connect.source.SourceConnector.class).stream()
+                .map(ServiceLoader.Provider::type).toList();
+        assertTrue(connectors.contains(LogFileSourceConnector.class));
+        String version = new LogFileSourceConnector().version();
+        assertNotEquals("unknown", version);
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), version);
+    }
+
+    @Test
+    void alterOffsetsAcceptsOnlyTheStoredShape() {
+        LogFileSourceConnector connector = new LogFileSourceConnector();
+        Map<String, String> config = Map.of("files", "/a/*.log", "topic", "t");
+        Map<Map<String, ?>, Map<String, ?>> good = new HashMap<>();
+        good.put(Map.of("stream", "/a/*.log"), Map.of("files", "1:2,10,99,5", "finished.mtime", 0L));
+        good.put(Map.of("stream", "/b/*.log"), null);
+        assertTrue(connector.alterOffsets(config, good));
+        assertThrows(RuntimeException.class, () -> connector.alterOffsets(config,
+                Map.of(Map.of("file", "/a"), Map.of("files", ""))));
+        assertThrows(RuntimeException.class, () -> connector.alterOffsets(config,
+                Map.of(Map.of("stream", "/a/*.log"), Map.of("files", "garbage"))));
+    }
+}

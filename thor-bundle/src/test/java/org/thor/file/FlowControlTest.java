@@ -1,0 +1,71 @@
+package org.thor.file;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.thor.file.LogFiles.appendLines;
+import static org.thor.file.LogFiles.lines;
+
+class FlowControlTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pollWaitsInsteadOfReadingBeyondTheInFlightBound() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 1000);
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.MAX_IN_FLIGHT_CONFIG, "100");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.acknowledge = false;
+            harness.pollUntil(100, TIMEOUT);
+            long start = System.nanoTime();
+            assertEquals(0, harness.pollOnce());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "poll() must return soon");
+            assertEquals(100, harness.task().metrics().getRecordsInFlight());
+            harness.acknowledgeAll();
+            harness.acknowledge = true;
+            assertEquals(lines(0, 1000), harness.pollUntil(1000, TIMEOUT));
+            assertEquals(100, harness.task().metrics().getMaxRecordsInFlight());
+        }
+    }
+
+    @Test
+    void manyStreamsAndManyFilesAreAllRead() throws Exception {
+        StringBuilder patterns = new StringBuilder();
+        int streams = 50;
+        int filesPerStream = 20;
+        for (int s = 0; s < streams; s++) {
+            Path streamDir = dir.resolve("s" + s);
+            java.nio.file.Files.createDirectories(streamDir);
+            for (int f = 0; f < filesPerStream; f++) {
+                Path file = streamDir.resolve(String.format("app.log.%03d", f));
+                appendLines(file, f * 10, f * 10 + 10);
+                java.nio.file.Files.setLastModifiedTime(file,
+                        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 100_000 + f * 1000L));
+            }
+            patterns.append(patterns.length() == 0 ? "" : ",").append(streamDir).append("/app.log.*");
+        }
+        Map<String, String> config = LogFiles.config(patterns.toString());
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(streams * filesPerStream * 10, TIMEOUT);
+            for (int s = 0; s < streams; s++) {
+                String stream = dir.resolve("s" + s) + "/app.log.*";
+                assertEquals(lines(0, filesPerStream * 10), harness.records.stream()
+                        .filter(r -> stream.equals(r.key())).map(r -> (String) r.value()).toList());
+            }
+            harness.pollFor(Duration.ofMillis(300));
+            assertTrue(LogFiles.openFilesUnder(dir).size() <= streams, "only each stream's newest file stays open");
+            assertEquals(streams * filesPerStream * 10, harness.records.size());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.thor.file;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.thor.file.LogFiles.appendLines;
+import static org.thor.file.LogFiles.lines;
+
+class RotationTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void timeRolledFilesAreReadInOrderWithLateLinesSentLate() throws Exception {
+        Path h13 = dir.resolve("access.log.2026-11-24-13");
+        Path h14 = dir.resolve("access.log.2026-11-24-14");
+        Path h15 = dir.resolve("access.log.2026-11-24-15");
+        appendLines(h13, 0, 100);
+        Map<String, String> config = LogFiles.config(dir + "/access.log.*");
+        config.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "60000");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
+            appendLines(h14, 100, 200);
+            assertEquals(lines(0, 200), harness.pollUntil(200, TIMEOUT));
+            // a writer that had not switched yet: its line goes out late, but it goes out
+            appendLines(h13, 200, 201);
+            appendLines(h15, 201, 300);
+            assertEquals(lines(0, 300), harness.pollUntil(300, TIMEOUT));
+        }
+    }
+
+    @Test
+    void olderFileIsFinishedBeforeTheNewerOnesLines() throws Exception {
+        appendLines(dir.resolve("app.log.2026-11-24-13"), 0, 5000);
+        appendLines(dir.resolve("app.log.2026-11-24-14"), 5000, 10000);
+        Files.setLastModifiedTime(dir.resolve("app.log.2026-11-24-13"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log.*")).start()) {
+            assertEquals(lines(0, 10000), harness.pollUntil(10000, TIMEOUT));
+        }
+    }
+
+    @Test
+    void renamedFileIsContinuedAtItsOffset() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 50);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            harness.pollUntil(50, TIMEOUT);
+            appendLines(log, 50, 60);
+            Files.move(log, dir.resolve("app.log.1"));
+            appendLines(log, 60, 100);
+            assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
+            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+        }
+    }
+
+    @Test
+    void copytruncateLosesNothingAndRepeatsNothing() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 50);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            harness.pollUntil(50, TIMEOUT);
+            appendLines(log, 50, 60);
+            LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
+            appendLines(log, 60, 100);
+            assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
+            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+        }
+    }
+
+    @Test
+    void copytruncateSeenAfterTheCopyWasFound() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 50);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            harness.pollUntil(50, TIMEOUT);
+            appendLines(log, 50, 60);
+            Files.copy(log, dir.resolve("app.log.1"));
+            harness.pollFor(Duration.ofMillis(100));
+            try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(0);
+            }
+            appendLines(log, 60, 100);
+            assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
+            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+        }
+    }
+
+    @Test
+    void copytruncateWhileStoppedIsPickedUpAtRestart() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 50);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            harness.pollUntil(50, TIMEOUT);
+            harness.task().stop();
+            appendLines(log, 50, 60);
+            LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
+            appendLines(log, 60, 100);
+            harness.start();
+            List<String> all = harness.pollUntil(100, TIMEOUT);
+            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(100, all.size());
+        }
+    }
+
+    @Test
+    void thousandRotationsLeaveNoOpenFiles() throws Exception {
+        Path log = dir.resolve("app.log");
+        Map<String, String> config = LogFiles.config(dir + "/app.log*");
+        config.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "0");
+        config.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "1");
+        int linesPerFile = 5;
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            for (int rotation = 0; rotation < 1000; rotation++) {
+                appendLines(log, rotation * linesPerFile, (rotation + 1) * linesPerFile);
+                rotate(log, 3);
+                harness.pollUntil((rotation + 1) * linesPerFile, TIMEOUT);
+            }
+            appendLines(log, 5000, 5001);
+            assertEquals(lines(0, 5001), harness.pollUntil(5001, TIMEOUT));
+            harness.pollFor(Duration.ofMillis(100));
+            List<Path> open = LogFiles.openFilesUnder(dir);
+            assertTrue(open.size() <= 2, "open after 1000 rotations: " + open);
+            assertTrue(harness.task().metrics().getRotations() >= 1000);
+            Map<String, ?> offset = harness.storedOffsets.values().iterator().next();
+            assertTrue(StreamOffset.entries(offset).size() <= 2, "offsets grew: " + offset);
+        }
+    }
+
+    /** logrotate 'create' with 'rotate keep': app.log.N is deleted, the others move up one. */
+    private void rotate(Path log, int keep) throws Exception {
+        Files.deleteIfExists(dir.resolve("app.log." + keep));
+        for (int i = keep - 1; i >= 1; i--) {
+            Path from = dir.resolve("app.log." + i);
+            if (Files.exists(from)) {
+                Files.move(from, dir.resolve("app.log." + (i + 1)));
+            }
+        }
+        Files.move(log, dir.resolve("app.log.1"));
+        Files.createFile(log);
+    }
+}
