@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,26 +123,60 @@ class FoundationIT {
 
     @Test
     @Order(4)
+    void anInvalidWorkerConfigurationIsReportedAndTheRunningWorkerKeepsGoing() throws Exception {
+        karaf.editConfig("org.thor.worker.cfg", "offset.flush.interval.ms", "soon");
+
+        await().atMost(WAIT).until(() -> karaf.log().contains("offset.flush.interval.ms"));
+        assertTrue(karaf.log().contains("Invalid value soon for configuration offset.flush.interval.ms"), "the error names the key");
+        int before = received.size();
+        readAtLeast(before + 100);
+        assertEquals(200, rest.get("/connectors/counter/status").status());
+        karaf.editConfig("org.thor.worker.cfg", "offset.flush.interval.ms", "1000");
+    }
+
+    @Test
+    @Order(5)
+    void aBusyPortIsReportedAndLeavesNothingHalfStarted() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            karaf.editConfig("org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + taken.getLocalPort());
+
+            await().atMost(WAIT).until(() -> karaf.log().contains("The Thor worker did not start"));
+            assertTrue(karaf.log().contains(":" + taken.getLocalPort()), "the error names the listener");
+            assertEquals(-1, rest.get("/connectors").status(), "the previous worker stopped for the new configuration");
+            assertNoWorkerThreads();
+        }
+        int port = ThorKaraf.freePort();
+        karaf.editConfig("org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + port);
+        rest = new ThorRest(port);
+        await().atMost(WAIT).until(() -> rest.get("/connectors").body().contains("counter"));
+    }
+
+    @Test
+    @Order(6)
     void uninstallingTheConnectorBundleRemovesItsPluginAndConnector() throws Exception {
         karaf.shell("bundle:uninstall " + counterBundleId);
 
         assertFalse(rest.get("/connector-plugins").body().contains(COUNTER));
         await().atMost(WAIT).until(() -> rest.get("/connectors").body().equals("[]"));
-        int afterUninstall = received.size();
         received.addAll(TopicReader.values(reader.readUntilQuiet(Duration.ofSeconds(3))));
-        assertTrue(received.size() - afterUninstall < 200, "the counter stopped with its bundle");
+        assertTrue(reader.read(1, Duration.ofSeconds(3)).isEmpty(), "the counter stopped with its bundle");
         assertFalse(karaf.log().contains("ClassNotFoundException: " + COUNTER));
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void stoppingTheRuntimeBundleFreesThePortAndStopsItsThreads() throws Exception {
         karaf.shell("bundle:stop org.thor.runtime");
 
         assertEquals(-1, rest.get("/connectors").status(), "the REST port is free");
+        assertNoWorkerThreads();
+        assertFalse(karaf.shell("shell:threads --list").contains("thor-worker-control"));
+    }
+
+    private void assertNoWorkerThreads() throws Exception {
         String threads = karaf.shell("shell:threads --list");
-        for (String name : List.of("thor-worker-control", "kafka-producer-network-thread", "task-thread-", "qtp",
-                "kafka-admin-client-thread", "StandaloneHerder", "OffsetBackingStore")) {
+        for (String name : List.of("kafka-producer-network-thread", "task-thread-", "qtp",
+                "kafka-admin-client-thread", "StandaloneHerder", "OffsetBackingStore", "connector-thread-")) {
             assertFalse(threads.contains(name), "a thread " + name + " is left:\n" + threads);
         }
     }

@@ -50,11 +50,15 @@ public final class TopicReader implements AutoCloseable {
         return records;
     }
 
-    /** Reads until the topic has been quiet for {@code quiet}; returns what was read in this call. */
+    /**
+     * Reads until the topic has been quiet for {@code quiet} (for five minutes at the most); returns
+     * what was read in this call.
+     */
     public List<ConsumerRecord<String, String>> readUntilQuiet(Duration quiet) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         long quietUntil = System.nanoTime() + quiet.toNanos();
-        while (System.nanoTime() < quietUntil) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < quietUntil && System.nanoTime() < deadline) {
             int before = records.size();
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             if (records.size() > before) {

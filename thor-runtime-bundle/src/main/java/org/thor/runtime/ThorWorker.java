@@ -4,6 +4,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,33 @@ public interface ThorWorker {
     /** Deletes the connector; its stored offsets stay. */
     void deleteConnector(String name);
 
-    /** The state of the connector and its tasks. */
+    /**
+     * The state of the connector and its tasks, with the reason its last offered configuration was
+     * rejected, if it was; for a connector known only by a rejected configuration, state FAILED.
+     */
     ConnectorStatus status(String name);
+
+    /** Checks a connector configuration against its connector's {@code ConfigDef} without applying it; empty when valid. */
+    List<ConfigProblem> validate(Map<String, String> config);
+
+    /**
+     * Records why a configuration offered for a connector was not applied ({@code null} clears it),
+     * for {@link #status} and {@link #configErrors}; a successful put or a delete clears it too.
+     */
+    void reportConfigError(String name, String error);
+
+    /** The connectors whose last offered configuration was rejected, with the reason. */
+    Map<String, String> configErrors();
+
+    /** Pauses the connector and its tasks. */
+    void pause(String name);
+
+    /** Resumes a paused connector. */
+    void resume(String name);
+
+    /** Restarts the connector and all its tasks; they resume from their committed offsets. */
+    ConnectorStatus restart(String name);
+
+    /** The source offsets stored for the connector, one per source partition. */
+    List<ConnectorOffset> offsets(String name);
 }

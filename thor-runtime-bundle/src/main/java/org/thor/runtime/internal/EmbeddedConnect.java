@@ -17,6 +17,7 @@ import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 import org.apache.kafka.connect.storage.FileOffsetBackingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.runtime.ThorWorkerListener;
 
 import java.net.URI;
 import java.util.Collection;
@@ -100,8 +101,8 @@ final class EmbeddedConnect {
         return false;
     }
 
-    /** Starts the worker and its herder, and serves the REST resources. */
-    void startHerder() {
+    /** Starts the worker and its herder, and serves the REST resources, which report their connector changes to {@code restChanges}. */
+    void startHerder(ThorWorkerListener restChanges) {
         ClassLoader saved = plugins.compareAndSwapWithDelegatingLoader();
         try {
             URI advertised = rest.advertisedUrl();
@@ -115,7 +116,7 @@ final class EmbeddedConnect {
             Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsets, policy);
             herder = new StandaloneHerder(worker, config.kafkaClusterId(), policy);
             herder.start();
-            rest.initializeResources(herder);
+            rest.initializeResources(RestObservedHerder.wrap(herder, restChanges));
             herder.ready();
         } catch (RuntimeException e) {
             stop();

@@ -5,6 +5,7 @@ import java.lang.reflect.Array;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /** Turns the {@code org.thor.worker} configuration into the string map a Connect worker takes. */
 final class WorkerProperties {
@@ -22,11 +23,13 @@ final class WorkerProperties {
      */
     static Map<String, String> from(WorkerConfiguration typed, Map<String, ?> all, File defaultDataDirectory) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("bootstrap.servers", typed.bootstrap_servers());
-        props.put("listeners", typed.listeners());
-        props.put("offset.flush.interval.ms", Long.toString(typed.offset_flush_interval_ms()));
-        props.put("key.converter", typed.key_converter());
-        props.put("value.converter", typed.value_converter());
+        // A typed accessor throws on a value of the wrong type: the defaults are read only for keys
+        // not set, and a bad value goes to Connect, whose error names the key.
+        putDefault(props, all, "bootstrap.servers", typed::bootstrap_servers);
+        putDefault(props, all, "listeners", typed::listeners);
+        putDefault(props, all, "offset.flush.interval.ms", () -> Long.toString(typed.offset_flush_interval_ms()));
+        putDefault(props, all, "key.converter", typed::key_converter);
+        putDefault(props, all, "value.converter", typed::value_converter);
         props.put("plugin.discovery", "service_load");
         all.forEach((key, value) -> {
             if (!isContainerKey(key) && value != null) {
@@ -45,6 +48,12 @@ final class WorkerProperties {
     static File dataDirectory(File bundleDataArea) {
         String karafData = System.getProperty("karaf.data");
         return karafData != null ? new File(karafData, "thor") : bundleDataArea;
+    }
+
+    private static void putDefault(Map<String, String> props, Map<String, ?> all, String key, Supplier<String> typedDefault) {
+        if (!all.containsKey(key)) {
+            props.put(key, typedDefault.get());
+        }
     }
 
     private static boolean isContainerKey(String key) {

@@ -4,6 +4,7 @@ import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.runtime.ThorWorkerListener;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final ClassLoader runtimeLoader;
+    private final ThorWorkerListener events;
     private final ExecutorService control;
     private final Map<Object, ClassLoader> pluginLoaders = new LinkedHashMap<>();
     private final ConnectorSnapshot snapshot = new ConnectorSnapshot();
@@ -39,8 +41,9 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
     private volatile EmbeddedConnect running;
     private volatile boolean started;
 
-    WorkerSupervisor(ClassLoader runtimeLoader) {
+    WorkerSupervisor(ClassLoader runtimeLoader, ThorWorkerListener events) {
         this.runtimeLoader = runtimeLoader;
+        this.events = events;
         this.control = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "thor-worker-control");
             thread.setContextClassLoader(runtimeLoader);
@@ -115,6 +118,10 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
         return runningWorker().herder();
     }
 
+    boolean isRunning() {
+        return running != null;
+    }
+
     URI restUrl() {
         return runningWorker().restUrl();
     }
@@ -159,7 +166,7 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
             return;
         }
         try {
-            worker.startHerder();
+            worker.startHerder(events);
         } catch (RuntimeException e) {
             LOG.error("The Thor worker did not start: {}", e.getMessage(), e);
             return;
@@ -167,6 +174,7 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
         snapshot.restore(worker.herder());
         running = worker;
         LOG.info("Thor worker started; REST API at {}", worker.restUrl());
+        events.workerStarted();
     }
 
     private void stopWorker() {

@@ -52,6 +52,53 @@ class WorkerPropertiesTest {
         assertEquals("/srv/thor/offsets", props.get("offset.storage.file.filename"));
     }
 
+    @Test
+    void aValueOfTheWrongTypeGoesToConnectWhichNamesTheKey() {
+        WorkerConfiguration typedThatThrows = new ThrowingNumbers(defaults());
+
+        Map<String, String> props = WorkerProperties.from(typedThatThrows, Map.of("offset.flush.interval.ms", "soon"), DATA);
+
+        assertEquals("soon", props.get("offset.flush.interval.ms"));
+    }
+
+    /** As DS does for a value it cannot convert: the typed accessor throws. */
+    private record ThrowingNumbers(WorkerConfiguration delegate) implements WorkerConfiguration {
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return WorkerConfiguration.class;
+        }
+
+        @Override
+        public String bootstrap_servers() {
+            return delegate.bootstrap_servers();
+        }
+
+        @Override
+        public String listeners() {
+            return delegate.listeners();
+        }
+
+        @Override
+        public String offset_storage_file_filename() {
+            return delegate.offset_storage_file_filename();
+        }
+
+        @Override
+        public long offset_flush_interval_ms() {
+            throw new NumberFormatException("For input string: \"soon\"");
+        }
+
+        @Override
+        public String key_converter() {
+            return delegate.key_converter();
+        }
+
+        @Override
+        public String value_converter() {
+            return delegate.value_converter();
+        }
+    }
+
     private static WorkerConfiguration defaults() {
         return new WorkerConfiguration() {
             @Override

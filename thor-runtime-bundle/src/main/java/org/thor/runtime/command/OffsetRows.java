@@ -1,0 +1,104 @@
+package org.thor.runtime.command;
+
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.thor.runtime.ConnectorOffset;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored offsets of a connector as table rows. The log-file connector stores, per stream (its
+ * glob pattern), the files it has not finished as {@code dev:ino,fingerprintLength,fingerprintHash,position}
+ * entries joined by ';' under the key {@code files}; those become one row per file, with the path
+ * that file has now, its size and the bytes still to read. Other offsets are shown as they are.
+ */
+final class OffsetRows {
+
+    static final String STREAM_KEY = "stream";
+    static final String FILES_KEY = "files";
+
+    record Row(String partition, String file, String position, String size, String behind) {
+    }
+
+    private OffsetRows() {
+    }
+
+    static List<Row> of(List<ConnectorOffset> offsets) {
+        List<Row> rows = new ArrayList<>();
+        for (ConnectorOffset offset : offsets) {
+            String partition = Format.map(offset.partition());
+            Object files = offset.offset() == null ? null : offset.offset().get(FILES_KEY);
+            Object stream = offset.partition().get(STREAM_KEY);
+            if (files instanceof String entries && stream instanceof String pattern && fileEntries(entries)) {
+                Map<String, Path> paths = filesByKey(pattern);
+                for (String entry : entries.isEmpty() ? new String[0] : entries.split(";")) {
+                    String[] fields = entry.split(",");
+                    rows.add(fileRow(partition, fields[0], Long.parseLong(fields[3]), paths.get(fields[0])));
+                }
+            } else {
+                rows.add(new Row(partition, "", Format.map(offset.offset()), "", ""));
+            }
+        }
+        return rows;
+    }
+
+    static ShellTable table(List<Row> rows) {
+        ShellTable table = new ShellTable();
+        table.column("Partition");
+        table.column("File");
+        table.column("Position").alignRight();
+        table.column("Size").alignRight();
+        table.column("Behind").alignRight();
+        for (Row row : rows) {
+            table.addRow().addContent(row.partition(), row.file(), row.position(), row.size(), row.behind());
+        }
+        return table;
+    }
+
+    private static boolean fileEntries(String entries) {
+        return entries.isEmpty() || entries.matches("[^,;]+,-?\\d+,-?\\d+,\\d+(;[^,;]+,-?\\d+,-?\\d+,\\d+)*");
+    }
+
+    private static Row fileRow(String partition, String key, long position, Path path) {
+        if (path == null) {
+            return new Row(partition, key + " (not found)", Long.toString(position), "", "");
+        }
+        try {
+            long size = Files.size(path);
+            return new Row(partition, path + " (" + key + ")", Long.toString(position), Long.toString(size),
+                    Long.toString(Math.max(0, size - position)));
+        } catch (IOException e) {
+            return new Row(partition, path + " (" + key + ")", Long.toString(position), "", "");
+        }
+    }
+
+    /** The files that match a stream's glob in its directory, by "dev:ino"; empty where the platform has no inodes. */
+    static Map<String, Path> filesByKey(String pattern) {
+        Map<String, Path> byKey = new HashMap<>();
+        Path glob = Path.of(pattern);
+        Path directory = glob.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            return byKey;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                if (matcher.matches(file.getFileName()) && Files.isRegularFile(file)) {
+                    Map<String, Object> attributes = Files.readAttributes(file, "unix:dev,ino");
+                    byKey.put(attributes.get("dev") + ":" + attributes.get("ino"), file);
+                }
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // a directory that vanished, or no inodes here: the rows show the keys alone
+        }
+        return byKey;
+    }
+}

@@ -1,0 +1,71 @@
+package org.thor.runtime.command;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.thor.runtime.ConnectorStatus;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code thor:status NAME}: the connector's state, a rejected configuration, its tasks with their
+ * errors, and what it has read: per file for the log-file connector (position, size, bytes behind).
+ */
+@Service
+@Command(scope = "thor", name = "status", description = "Shows a connector's state, its tasks, its last error and the files it reads")
+public class StatusCommand extends ConnectorCommand {
+
+    @Override
+    void run(PrintStream out) {
+        ConnectorStatus status = worker.status(name);
+        Map<String, String> config = configOrEmpty();
+        ShellTable summary = new ShellTable().noHeaders();
+        summary.column("Key");
+        summary.column("Value");
+        summary.addRow().addContent("Connector", name);
+        summary.addRow().addContent("State", status.state());
+        summary.addRow().addContent("Class", config.getOrDefault("connector.class", ""));
+        summary.addRow().addContent("Topic", config.getOrDefault("topic", config.getOrDefault("topics", "")));
+        if (status.configError() != null) {
+            summary.addRow().addContent("Config error", status.configError());
+        }
+        if (status.trace() != null) {
+            summary.addRow().addContent("Error", Format.firstLine(status.trace()));
+        }
+        summary.print(out);
+
+        out.println();
+        ShellTable tasks = new ShellTable();
+        tasks.column("Task").alignRight();
+        tasks.column("State");
+        tasks.column("Error");
+        for (ConnectorStatus.TaskStatus task : status.tasks()) {
+            tasks.addRow().addContent(task.id(), task.state(), Format.firstLine(task.trace()));
+        }
+        tasks.print(out);
+
+        List<OffsetRows.Row> rows = offsetRows();
+        if (!rows.isEmpty()) {
+            out.println();
+            OffsetRows.table(rows).print(out);
+        }
+    }
+
+    private Map<String, String> configOrEmpty() {
+        try {
+            return worker.connectorConfig(name);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private List<OffsetRows.Row> offsetRows() {
+        try {
+            return OffsetRows.of(worker.offsets(name));
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.thor.runtime.deploy;
+
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thor.runtime.ConfigProblem;
+import org.thor.runtime.ThorWorker;
+import org.thor.runtime.ThorWorkerListener;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * One configuration of the factory PID {@code org.thor.connector} deployed as one connector:
+ * created when the configuration comes, reconfigured when it changes, deleted when it is deleted.
+ * A configuration the connector's {@code ConfigDef} rejects is reported (log and status, naming
+ * the file and the key) and not applied, so the previous version keeps running. One that comes
+ * while the worker is not running, or whose connector plugin is not installed yet, is applied when
+ * the worker next starts.
+ */
+@Component(service = ThorWorkerListener.class, configurationPid = ConnectorProperties.FACTORY_PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = ConnectorConfiguration.class, factory = true)
+public class ConnectorDeployment implements ThorWorkerListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorDeployment.class);
+
+    @Reference
+    private ThorWorker worker;
+    private String name;
+    private Map<String, String> config;
+    private String source;
+    // Set until the configuration has been applied or found applied; a worker start retries it.
+    private boolean pending;
+
+    public ConnectorDeployment() {
+    }
+
+    ConnectorDeployment(ThorWorker worker) {
+        this.worker = worker;
+    }
+
+    @Activate
+    @Modified
+    synchronized void configure(Map<String, Object> properties) {
+        String newName = ConnectorProperties.nameOf(properties);
+        if (name != null && !name.equals(newName)) {
+            delete();
+        }
+        name = newName;
+        config = ConnectorProperties.connectorConfig(properties);
+        source = ConnectorProperties.source(properties);
+        pending = true;
+        apply();
+    }
+
+    @Override
+    public synchronized void workerStarted() {
+        if (pending) {
+            apply();
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate(int reason) {
+        pending = false;
+        if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
+            delete();
+        }
+    }
+
+    private void apply() {
+        try {
+            boolean exists = worker.connectors().contains(name);
+            if (exists && config.equals(worker.connectorConfig(name))) {
+                // Already running this way: a write-back of a REST change, or a worker restart.
+                pending = false;
+                worker.reportConfigError(name, null);
+                return;
+            }
+            List<ConfigProblem> problems = worker.validate(config);
+            if (!problems.isEmpty()) {
+                reject(exists, problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
+                return;
+            }
+            worker.putConnector(name, config);
+            pending = false;
+            LOG.info("Connector {} {} from {}", name, exists ? "reconfigured" : "created", source);
+        } catch (IllegalStateException e) {
+            LOG.info("Connector {} from {} is deployed when the worker runs: {}", name, source, e.getMessage());
+        } catch (RuntimeException e) {
+            reject(false, e.getMessage());
+        }
+    }
+
+    // Stays pending: a worker that starts again (a connector bundle came) may accept it then.
+    private void reject(boolean previousRuns, String problems) {
+        String error = "Invalid configuration in " + source + ": " + problems;
+        LOG.error("Connector {} was not {}. {}{}", name, previousRuns ? "reconfigured" : "created", error,
+                previousRuns ? " The previous configuration keeps running." : "");
+        worker.reportConfigError(name, error);
+    }
+
+    private void delete() {
+        try {
+            worker.deleteConnector(name);
+            LOG.info("Connector {} deleted: {} was removed", name, source);
+        } catch (RuntimeException e) {
+            // Deleted already (through REST, whose deletion removed this configuration) or never created.
+            LOG.debug("Connector {} was not deleted: {}", name, e.toString());
+        }
+        worker.reportConfigError(name, null);
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean pending() {
+        return pending;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectorDeployment[" + name + " from " + Objects.toString(source) + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package org.thor.runtime.command;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thor.runtime.ConnectorOffset;
+import org.thor.runtime.FakeThorWorker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandsTest {
+
+    private final FakeThorWorker worker = new FakeThorWorker();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    @Test
+    void listShowsEveryConnectorWithStateTasksAndTopicAndTheRejectedOnes() {
+        worker.putConnector("web", Map.of("connector.class", "X", "topic", "web-lines"));
+        worker.reportConfigError("bad", "Invalid configuration in /etc/org.thor.connector-bad.cfg: files: missing");
+        ListCommand list = new ListCommand();
+        list.worker = worker;
+        list.out = out;
+
+        list.execute();
+
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.get(0).matches("Name\\s*\\| State\\s*\\| Tasks\\s*\\| Topic\\s*\\| Problem\\s*"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(line -> line.matches("web\\s*\\| RUNNING\\s*\\| 1 RUNNING\\s*\\| web-lines\\s*\\|\\s*")), output());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("bad\\s*\\| FAILED\\s*\\| none\\s*\\|\\s*\\| configuration rejected.*")), output());
+    }
+
+    @Test
+    void statusShowsStateTasksAndTheRejectedConfiguration() throws Exception {
+        worker.putConnector("web", Map.of("connector.class", "org.thor.X", "topic", "web-lines"));
+        worker.reportConfigError("web", "Invalid configuration in /etc/org.thor.connector-web.cfg: topic: empty");
+        worker.offsets.put("web", List.of(new ConnectorOffset(Map.of("counter", "web-lines"), Map.of("next", 42))));
+
+        command(new StatusCommand(), "web");
+
+        String text = output();
+        assertTrue(text.contains("State        | RUNNING"), text);
+        assertTrue(text.contains("Config error | Invalid configuration in /etc/org.thor.connector-web.cfg: topic: empty"), text);
+        assertTrue(text.matches("(?s).*\\s+0 \\| RUNNING.*"), text);
+        assertTrue(text.contains("counter=web-lines | "), text);
+        assertTrue(text.contains("next=42"), text);
+    }
+
+    @Test
+    void offsetsOfTheLogFileConnectorAreShownPerFileWithPathSizeAndBytesBehind(@TempDir Path logs) throws Exception {
+        Path log = Files.writeString(logs.resolve("app.log"), "x".repeat(1000));
+        Map<String, Object> id = Files.readAttributes(log, "unix:dev,ino");
+        String key = id.get("dev") + ":" + id.get("ino");
+        worker.putConnector("app", Map.of("connector.class", "org.thor.X", "topic", "t"));
+        worker.offsets.put("app", List.of(new ConnectorOffset(Map.of("stream", logs + "/app.log*"),
+                Map.of("files", key + ",64,12345,400;9:9,64,1,7", "finished.mtime", 0L))));
+
+        command(new OffsetsCommand(), "app");
+
+        List<String> lines = output().lines().toList();
+        assertEquals(4, lines.size(), output());
+        assertTrue(lines.get(2).matches(".*\\| " + java.util.regex.Pattern.quote(log + " (" + key + ")") + "\\s*\\|\\s+400 \\|\\s+1000 \\|\\s+600"), lines.get(2));
+        assertTrue(lines.get(3).contains("9:9 (not found)"), lines.get(3));
+    }
+
+    @Test
+    void pauseResumeAndRestartSayWhatTheyDid() throws Exception {
+        worker.putConnector("web", Map.of("connector.class", "X", "topic", "t"));
+
+        command(new PauseCommand(), "web");
+        assertEquals("PAUSED", worker.status("web").state());
+        command(new ResumeCommand(), "web");
+        assertEquals("RUNNING", worker.status("web").state());
+        command(new RestartCommand(), "web");
+
+        assertEquals(List.of("Connector web paused", "Connector web resumed", "Connector web restarted: RUNNING, tasks: 1 RUNNING"),
+                output().lines().toList());
+    }
+
+    private void command(ConnectorCommand command, String name) throws Exception {
+        command.worker = worker;
+        command.name = name;
+        command.out = out;
+        command.execute();
+    }
+
+    private String output() {
+        // ShellTable draws with box characters on a terminal that has them, with '|' elsewhere
+        return bytes.toString(StandardCharsets.UTF_8).replace('│', '|');
+    }
+}

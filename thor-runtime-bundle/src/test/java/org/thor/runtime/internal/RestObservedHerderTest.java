@@ -1,0 +1,91 @@
+package org.thor.runtime.internal;
+
+import org.apache.kafka.connect.errors.NotFoundException;
+import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
+import org.apache.kafka.connect.util.Callback;
+import org.apache.kafka.connect.util.FutureCallback;
+import org.junit.jupiter.api.Test;
+import org.thor.runtime.ThorWorkerListener;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RestObservedHerderTest {
+
+    private final List<String> reported = new ArrayList<>();
+    private final List<String> herderCalls = new ArrayList<>();
+    private final ThorWorkerListener listener = new ThorWorkerListener() {
+        @Override
+        public void configuredThroughRest(String name, Map<String, String> config) {
+            reported.add("configured " + name + " " + config.get("topic"));
+        }
+
+        @Override
+        public void deletedThroughRest(String name) {
+            reported.add("deleted " + name);
+        }
+    };
+
+    @Test
+    void aConfigurationPutThroughRestIsReportedOnceItTookEffect() throws Exception {
+        Herder observed = RestObservedHerder.wrap(herder(false), listener);
+        FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
+
+        observed.putConnectorConfig("web", Map.of("topic", "t1"), true, done);
+
+        done.get();
+        assertEquals(List.of("configured web t1"), reported);
+    }
+
+    @Test
+    void aFailedPutIsNotReported() {
+        Herder observed = RestObservedHerder.wrap(herder(true), listener);
+        FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
+
+        observed.putConnectorConfig("web", Map.of("topic", "t1"), true, done);
+
+        assertThrows(Exception.class, done::get);
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
+    void aDeletionIsReportedAndOtherCallsPassThroughUnreported() throws Exception {
+        Herder observed = RestObservedHerder.wrap(herder(false), listener);
+        FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
+
+        observed.deleteConnectorConfig("web", done);
+        observed.pauseConnector("web");
+        observed.connectors();
+
+        done.get();
+        assertEquals(List.of("deleted web"), reported);
+        assertEquals(List.of("deleteConnectorConfig", "pauseConnector", "connectors"), herderCalls);
+    }
+
+    // A herder that answers every call with success (or with NotFoundException), as the REST resources would see it.
+    private Herder herder(boolean failing) {
+        return (Herder) Proxy.newProxyInstance(Herder.class.getClassLoader(), new Class<?>[] {Herder.class}, (proxy, method, args) -> {
+            herderCalls.add(method.getName());
+            if (args != null && args[args.length - 1] instanceof Callback<?> callback) {
+                @SuppressWarnings("unchecked")
+                Callback<Object> typed = (Callback<Object>) callback;
+                if (failing) {
+                    typed.onCompletion(new NotFoundException("no"), null);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> config = args.length > 2 && args[1] instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+                    typed.onCompletion(null, new Herder.Created<>(true, new ConnectorInfo((String) args[0], config, List.of(), ConnectorType.SOURCE)));
+                }
+                return null;
+            }
+            return method.getReturnType() == java.util.Collection.class ? List.of() : null;
+        });
+    }
+}
