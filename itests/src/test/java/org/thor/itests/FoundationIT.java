@@ -126,8 +126,8 @@ class FoundationIT {
     void anInvalidWorkerConfigurationIsReportedAndTheRunningWorkerKeepsGoing() throws Exception {
         karaf.editConfig("org.thor.worker.cfg", "offset.flush.interval.ms", "soon");
 
-        await().atMost(WAIT).until(() -> karaf.log().contains("offset.flush.interval.ms"));
-        assertTrue(karaf.log().contains("Invalid value soon for configuration offset.flush.interval.ms"), "the error names the key");
+        await("an error naming the key").atMost(WAIT)
+                .until(() -> karaf.log().contains("Invalid value soon for configuration offset.flush.interval.ms"));
         int before = received.size();
         readAtLeast(before + 100);
         assertEquals(200, rest.get("/connectors/counter/status").status());
