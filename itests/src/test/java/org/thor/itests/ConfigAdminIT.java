@@ -14,13 +14,10 @@ import org.thor.kraft.TopicReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import static org.awaitility.Awaitility.await;
@@ -231,7 +228,7 @@ class ConfigAdminIT {
         steady.assertNoGap("the steady connector came back from configuration admin and resumed from its offset");
         assertTrue(steady.duplicates() - duplicatesBefore < 400, steady.duplicates() + " duplicates");
         try (TopicReader kept = new TopicReader(broker.bootstrapServers(), "kept-" + run)) {
-            List<String> values = TopicReader.values(kept.readUntilQuiet(Duration.ofSeconds(2)));
+            List<String> values = TopicReader.values(kept.read(500, WAIT));
             assertTrue(values.size() > 100, "the REST-made connector came back: " + values.size());
             long distinct = values.stream().distinct().count();
             assertEquals(Long.parseLong(values.stream().max(java.util.Comparator.comparingLong(Long::parseLong)).orElseThrow()) + 1, distinct,
@@ -243,13 +240,8 @@ class ConfigAdminIT {
         return karaf.home().resolve("etc").resolve("org.thor.connector-" + connector + ".cfg");
     }
 
-    /** Writes a whole connector file at once, the way an editor saves it. */
     private void writeConnector(String name, Map<String, String> config) throws IOException {
-        Path file = etc(name);
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, config.entrySet().stream().map(entry -> entry.getKey() + " = " + entry.getValue())
-                .collect(Collectors.joining("\n", "", "\n")));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        karaf.writeConfig("org.thor.connector-" + name + ".cfg", config);
     }
 
     /** The numbers a counting connector wrote to its topic, read as they come. */
@@ -295,14 +287,5 @@ class ConfigAdminIT {
                 reader.close();
             }
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> ordered(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -119,6 +119,16 @@ final class ThorKaraf implements AutoCloseable {
         Files.move(temporary, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Writes a whole file of {@code etc/} at once, as an editor saves it (configuration admin sees it complete). */
+    void writeConfig(String file, java.util.Map<String, String> properties) throws IOException {
+        Path path = home.resolve("etc").resolve(file);
+        Path temporary = path.resolveSibling(file + ".tmp");
+        List<String> lines = new ArrayList<>();
+        properties.forEach((key, value) -> lines.add(key + " = " + value));
+        Files.write(temporary, lines);
+        Files.move(temporary, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     String log() throws IOException {
         return Files.readString(home.resolve("data/log/karaf.log"));
     }

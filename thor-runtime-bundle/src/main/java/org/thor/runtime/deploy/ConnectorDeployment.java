@@ -39,8 +39,10 @@ public class ConnectorDeployment implements ThorWorkerListener {
     private String name;
     private Map<String, String> config;
     private String source;
-    // Set until the configuration has been applied or found applied; a worker start retries it.
+    // Set until the configuration has been applied or found applied.
     private boolean pending;
+    // The error last logged, so that a retry that fails the same way does not log it again.
+    private String lastError;
 
     public ConnectorDeployment() {
     }
@@ -63,9 +65,14 @@ public class ConnectorDeployment implements ThorWorkerListener {
         apply();
     }
 
+    /**
+     * Checks the new worker against this configuration, which is the source of truth: usually it
+     * runs it already (restored from before the restart) and nothing happens; if it was waiting for
+     * the worker, or a change slipped in while the old worker stopped, it is applied now.
+     */
     @Override
     public synchronized void workerStarted() {
-        if (pending) {
+        if (config != null) {
             apply();
         }
     }
@@ -73,6 +80,7 @@ public class ConnectorDeployment implements ThorWorkerListener {
     @Deactivate
     synchronized void deactivate(int reason) {
         pending = false;
+        config = null;
         if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
             delete();
         }
@@ -81,9 +89,11 @@ public class ConnectorDeployment implements ThorWorkerListener {
     private void apply() {
         try {
             boolean exists = worker.connectors().contains(name);
-            if (exists && config.equals(worker.connectorConfig(name))) {
+            Map<String, String> running = exists ? worker.connectorConfig(name) : Map.of();
+            if (exists && config.equals(running)) {
                 // Already running this way: a write-back of a REST change, or a worker restart.
                 pending = false;
+                lastError = null;
                 worker.reportConfigError(name, null);
                 return;
             }
@@ -94,7 +104,12 @@ public class ConnectorDeployment implements ThorWorkerListener {
             }
             worker.putConnector(name, config);
             pending = false;
-            LOG.info("Connector {} {} from {}", name, exists ? "reconfigured" : "created", source);
+            lastError = null;
+            if (exists) {
+                LOG.info("Connector {} reconfigured from {} (changed: {})", name, source, changedKeys(running, config));
+            } else {
+                LOG.info("Connector {} created from {}", name, source);
+            }
         } catch (IllegalStateException e) {
             LOG.info("Connector {} from {} is deployed when the worker runs: {}", name, source, e.getMessage());
         } catch (RuntimeException e) {
@@ -105,9 +120,19 @@ public class ConnectorDeployment implements ThorWorkerListener {
     // Stays pending: a worker that starts again (a connector bundle came) may accept it then.
     private void reject(boolean previousRuns, String problems) {
         String error = "Invalid configuration in " + source + ": " + problems;
-        LOG.error("Connector {} was not {}. {}{}", name, previousRuns ? "reconfigured" : "created", error,
-                previousRuns ? " The previous configuration keeps running." : "");
+        if (!error.equals(lastError)) {
+            LOG.error("Connector {} was not {}. {}{}", name, previousRuns ? "reconfigured" : "created", error,
+                    previousRuns ? " The previous configuration keeps running." : "");
+            lastError = error;
+        }
         worker.reportConfigError(name, error);
+    }
+
+    static String changedKeys(Map<String, String> before, Map<String, String> after) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        keys.removeIf(key -> Objects.equals(before.get(key), after.get(key)));
+        return String.join(", ", keys);
     }
 
     private void delete() {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -26,7 +27,8 @@ final class ConnectorProperties {
 
     // Keys that configuration admin, file install or DS add; they are not the connector's.
     private static final Set<String> NOT_CONNECTOR_KEYS = Set.of("service.pid", "service.factoryPid",
-            "service.bundleLocation", FILE_NAME, "component.name", "component.id");
+            "service.bundleLocation", FILE_NAME);
+    private static final List<String> NOT_CONNECTOR_PREFIXES = List.of(".", "component.", "osgi.ds.");
 
     private ConnectorProperties() {
     }
@@ -46,7 +48,8 @@ final class ConnectorProperties {
     static Map<String, String> ownKeys(Map<String, ?> properties) {
         Map<String, String> config = new TreeMap<>();
         properties.forEach((key, value) -> {
-            if (value != null && !NOT_CONNECTOR_KEYS.contains(key) && !key.startsWith(".")) {
+            if (value != null && !NOT_CONNECTOR_KEYS.contains(key)
+                    && NOT_CONNECTOR_PREFIXES.stream().noneMatch(key::startsWith)) {
                 config.put(key, asString(value));
             }
         });

@@ -98,7 +98,8 @@ public class RestWriteBack implements ThorWorkerListener {
         Configuration created = configAdmin.getFactoryConfiguration(ConnectorProperties.FACTORY_PID, alias, "?");
         write(file, config);
         Hashtable<String, Object> properties = new Hashtable<>(config);
-        properties.put(ConnectorProperties.FILE_NAME, file.toAbsolutePath().toUri().toString());
+        // the form file install itself and Karaf's config commands give: file:/path
+        properties.put(ConnectorProperties.FILE_NAME, file.toFile().getAbsoluteFile().toURI().toString());
         created.update(properties);
         LOG.info("Connector {} created through REST; written to {}", name, file);
     }

@@ -102,6 +102,12 @@ class ConnectorDeploymentTest {
         assertEquals(List.of("site"), List.copyOf(worker.connectors.keySet()));
     }
 
+    @Test
+    void theLogOfAReconfigurationNamesTheChangedKeys() {
+        assertEquals("records.per.second, topic", ConnectorDeployment.changedKeys(
+                Map.of("name", "web", "topic", "a", "records.per.second", "1"), Map.of("name", "web", "topic", "b")));
+    }
+
     private static Map<String, Object> file(String key, String value) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("felix.fileinstall.filename", FILE);

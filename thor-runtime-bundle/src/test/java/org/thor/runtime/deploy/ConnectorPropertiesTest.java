@@ -31,6 +31,7 @@ class ConnectorPropertiesTest {
         Map<String, String> config = ConnectorProperties.connectorConfig(Map.of(
                 "felix.fileinstall.filename", FILE, "service.pid", "org.thor.connector~access-logs",
                 "service.factoryPid", "org.thor.connector", "component.id", 12L, "component.name", "x",
+                "osgi.ds.satisfying.condition.target", "(osgi.condition.id=true)",
                 "topic", "access", "files", new String[] {"/var/log/a.log", "/var/log/b.log"}, "tasks.max", 2));
         assertEquals(Map.of("name", "access-logs", "connector.class", ConnectorProperties.DEFAULT_CONNECTOR_CLASS,
                 "topic", "access", "files", "/var/log/a.log,/var/log/b.log", "tasks.max", "2"), config);
