@@ -36,6 +36,9 @@ final class FileStream implements AutoCloseable {
 
     private enum Decision { READ, SKIP, RESTART }
 
+    private record Progress(java.nio.file.Path path, long position) {
+    }
+
     private record Owed(TrackedFile truncated, Fingerprint fingerprint, long position, long sinceMillis) {
     }
 
@@ -52,7 +55,7 @@ final class FileStream implements AutoCloseable {
     private long lastScanMillis = Long.MIN_VALUE / 2;
     /** A file was not where it was last seen: list the directories at the next chance. */
     private boolean rescan;
-    private volatile long bytesBehind;
+    private volatile List<Progress> progress = List.of();
     private volatile int openFiles;
 
     FileStream(String pattern, LogFileSourceConfig config, TaskMetrics metrics) {
@@ -69,8 +72,11 @@ final class FileStream implements AutoCloseable {
         lastScanMillis = now;
         StreamRestore restore = new StreamRestore(pattern, found, now);
         if (storedOffset == null) {
+            log.info("Stream {}: no stored offset; reading existing files from their {}", pattern,
+                    config.readFromEnd ? "end" : "beginning");
             files.addAll(restore.fresh(config.readFromEnd));
         } else {
+            log.info("Stream {}: resuming from stored offset {}", pattern, storedOffset);
             finishedMtime = StreamOffset.finishedMtime(storedOffset);
             files.addAll(restore.resume(StreamOffset.entries(storedOffset), finishedMtime, finished));
         }
@@ -119,6 +125,7 @@ final class FileStream implements AutoCloseable {
                 file.close();
             }
         }
+        publishProgress();
         return count;
     }
 
@@ -129,18 +136,34 @@ final class FileStream implements AutoCloseable {
             scan(now);
         }
         owed.removeIf(o -> now - o.sinceMillis() > Math.max(config.closeInactiveMs, COPY_DECISION_MS));
-        long behind = 0;
-        for (TrackedFile file : files) {
-            if (file.state == TrackedFile.State.LIVE) {
-                behind += Math.max(0, file.size - file.position);
-            }
-        }
-        bytesBehind = behind;
-        openFiles = (int) files.stream().filter(TrackedFile::isOpen).count();
+        publishProgress();
     }
 
+    /**
+     * What is left to read, measured now: the metrics thread stats the files itself, because the
+     * task thread may be blocked inside Connect (a full producer buffer) exactly when it matters.
+     */
     long bytesBehind() {
-        return bytesBehind;
+        long behind = 0;
+        for (Progress file : progress) {
+            try {
+                behind += Math.max(0, java.nio.file.Files.size(file.path()) - file.position());
+            } catch (IOException e) {
+                // gone: nothing more can be read from it by name
+            }
+        }
+        return behind;
+    }
+
+    private void publishProgress() {
+        List<Progress> live = new ArrayList<>();
+        for (TrackedFile file : files) {
+            if (file.state == TrackedFile.State.LIVE) {
+                live.add(new Progress(file.path, file.position));
+            }
+        }
+        progress = live;
+        openFiles = (int) files.stream().filter(TrackedFile::isOpen).count();
     }
 
     int openFiles() {

@@ -83,7 +83,9 @@ public class LogFileSourceTask extends SourceTask {
             return null;
         }
         int room = inFlight.room(config.pollIntervalMs);
-        if (room == 0 || stopping) {
+        if (room == 0) {
+            // Kafka is behind: read nothing, but keep following rotations and the metrics
+            maintain(System.currentTimeMillis(), false);
             return null;
         }
         batch = new ArrayList<>(Math.min(room, config.batchMaxRecords));
@@ -98,16 +100,22 @@ public class LogFileSourceTask extends SourceTask {
                 stream.read(max - batch.size(), (file, line, offset) -> add(stream, file, line, offset), now);
             }
             nextStream = (nextStream + 1) % streams.size();
-            for (FileStream stream : streams) {
-                stream.maintain(now, batch.isEmpty());
-            }
         }
+        maintain(System.currentTimeMillis(), batch.isEmpty());
         if (batch.isEmpty()) {
             pause();
             return null;
         }
         inFlight.sent(batch.size());
         return batch;
+    }
+
+    private synchronized void maintain(long now, boolean idle) {
+        if (!stopping) {
+            for (FileStream stream : streams) {
+                stream.maintain(now, idle);
+            }
+        }
     }
 
     @Override

@@ -32,6 +32,8 @@ class FlowControlTest {
             assertEquals(0, harness.pollOnce());
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "poll() must return soon");
             assertEquals(100, harness.task().metrics().getRecordsInFlight());
+            assertEquals(0, harness.pollOnce());
+            assertTrue(harness.task().metrics().getBytesBehind() > 0, "what is not read yet is behind");
             harness.acknowledgeAll();
             harness.acknowledge = true;
             assertEquals(lines(0, 1000), harness.pollUntil(1000, TIMEOUT));

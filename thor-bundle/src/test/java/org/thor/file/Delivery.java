@@ -1,0 +1,45 @@
+package org.thor.file;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Checks what arrived in a topic against the lines written, the way at-least-once allows. */
+final class Delivery {
+
+    private Delivery() {
+    }
+
+    /**
+     * The topic must hold every expected line, in order, where a restart may have sent one
+     * contiguous stretch again (the lines not yet acknowledged when the worker died). Returns how
+     * many lines were sent twice.
+     */
+    static int assertInOrderWithOneReplay(List<String> expected, List<String> actual) {
+        int k = 0;
+        while (k < actual.size() && k < expected.size() && actual.get(k).equals(expected.get(k))) {
+            k++;
+        }
+        if (k == actual.size()) {
+            assertEquals(expected.size(), actual.size(), "lines are missing after " + k);
+            return 0;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < k; i++) {
+            index.put(expected.get(i), i);
+        }
+        Integer j = index.get(actual.get(k));
+        if (j == null) {
+            fail("line " + k + " of the topic is '" + actual.get(k) + "', expected '" + expected.get(k) + "'");
+        }
+        List<String> rest = actual.subList(k, actual.size());
+        List<String> owed = expected.subList(j, expected.size());
+        assertEquals(owed.size(), rest.size(), "after the replay from line " + j + " the topic holds the wrong number of lines");
+        assertTrue(owed.equals(rest), "after the replay from line " + j + " the lines differ from what was written");
+        return k - j;
+    }
+}
