@@ -75,6 +75,22 @@ final class TrackedFile {
         reader = new LineReader(position, maxLineBytes, charset);
     }
 
+    /**
+     * Whether the file still starts with its fingerprint (else it was truncated and rewritten);
+     * while the fingerprint is not full it grows with the file.
+     */
+    boolean startUnchanged() throws IOException {
+        if (fingerprint.isFull()) {
+            return Fingerprint.hashOfHead(channel, Fingerprint.MAX_BYTES) == fingerprint.hash();
+        }
+        Fingerprint now = Fingerprint.read(channel);
+        if (!fingerprint.isPrefixOf(now)) {
+            return false;
+        }
+        fingerprint = now;
+        return true;
+    }
+
     /** Forgets the bytes read past {@link #position}, so reading resumes there. */
     void rewind(int maxLineBytes, Charset charset) {
         if (channel != null) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.thor.file.LogFiles.appendLines;
@@ -135,6 +136,35 @@ class RotationTest {
             assertTrue(harness.task().metrics().getRotations() >= 1000);
             Map<String, ?> offset = harness.storedOffsets.values().iterator().next();
             assertTrue(StreamOffset.entries(offset).size() <= 2, "offsets grew: " + offset);
+        }
+    }
+
+    @Test
+    void finishedFileThatGrowsAgainIsReadAgain() throws Exception {
+        Path h13 = dir.resolve("app.log.2026-11-24-13");
+        Path h14 = dir.resolve("app.log.2026-11-24-14");
+        appendLines(h13, 0, 10);
+        appendLines(h14, 10, 20);
+        Map<String, String> config = LogFiles.config(dir + "/app.log.*");
+        config.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "0");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(20, TIMEOUT);
+            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0 && LogFiles.openFilesUnder(dir).size() == 1);
+            appendLines(h13, 20, 21);
+            assertEquals(lines(0, 21), harness.pollUntil(21, TIMEOUT));
+        }
+    }
+
+    @Test
+    void plainCopyOfALiveFileIsNotReadTwice() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 50);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            harness.pollUntil(50, TIMEOUT);
+            Files.copy(log, dir.resolve("app.log.backup"));
+            appendLines(log, 50, 60);
+            assertEquals(lines(0, 60), harness.pollUntil(60, TIMEOUT));
+            assertEquals(lines(0, 60), harness.pollFor(Duration.ofMillis(1500)));
         }
     }
 

@@ -1,0 +1,179 @@
+package org.thor.file;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The files of one stream: those still to be read (and the copies waiting beside their originals),
+ * oldest first, and those finished, remembered while they exist so they are not read again.
+ */
+final class StreamFiles implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamFiles.class);
+
+    /** A file's name and how far it was read, for the metrics thread. */
+    record Progress(Path path, long position) {
+    }
+
+    private final String pattern;
+    /** LIVE and COPY files, oldest first. */
+    private final List<TrackedFile> files = new ArrayList<>();
+    private final Map<String, TrackedFile> finished = new HashMap<>();
+    private long finishedMtime = Long.MIN_VALUE;
+
+    StreamFiles(String pattern) {
+        this.pattern = pattern;
+    }
+
+    void restore(List<TrackedFile> live, Map<String, TrackedFile> done, long newestFinishedMtime) {
+        files.addAll(live);
+        finished.putAll(done);
+        finishedMtime = newestFinishedMtime;
+    }
+
+    int size() {
+        return files.size();
+    }
+
+    TrackedFile get(int index) {
+        return files.get(index);
+    }
+
+    List<TrackedFile> snapshot() {
+        return List.copyOf(files);
+    }
+
+    int finishedCount() {
+        return finished.size();
+    }
+
+    /** The modification time of the newest finished file; stored with the offsets. */
+    long finishedMtime() {
+        return finishedMtime;
+    }
+
+    TrackedFile tracked(String key) {
+        for (TrackedFile file : files) {
+            if (file.key.equals(key)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    TrackedFile finished(String key) {
+        return finished.get(key);
+    }
+
+    void addNewest(TrackedFile file) {
+        files.add(file);
+    }
+
+    /** A finished file that grew again: its lines are older than any other file's. */
+    void reopen(TrackedFile file) {
+        finished.remove(file.key);
+        file.state = TrackedFile.State.LIVE;
+        files.add(0, file);
+    }
+
+    void forgetFinished(String key) {
+        finished.remove(key);
+    }
+
+    void keepFinished(Set<String> existing) {
+        finished.keySet().retainAll(existing);
+    }
+
+    void remove(TrackedFile file) {
+        files.remove(file);
+    }
+
+    /** Moves {@code file} just before {@code newer}, so it is read first. */
+    void placeBefore(TrackedFile file, TrackedFile newer) {
+        files.remove(file);
+        int index = files.indexOf(newer);
+        files.add(Math.max(index, 0), file);
+    }
+
+    boolean hasNewerLive(int index) {
+        for (int j = index + 1; j < files.size(); j++) {
+            if (files.get(j).state == TrackedFile.State.LIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    TrackedFile copyOf(TrackedFile original) {
+        return files.stream().filter(f -> f.original == original).findFirst().orElse(null);
+    }
+
+    /** The offset entries of the live files other than the one at {@code index}, split around it. */
+    void appendOthers(int index, StringBuilder before, StringBuilder after) {
+        for (int j = 0; j < files.size(); j++) {
+            TrackedFile other = files.get(j);
+            if (j != index && other.state == TrackedFile.State.LIVE) {
+                StreamOffset.appendEntry(j < index ? before : after, other, other.position);
+            }
+        }
+    }
+
+    void finish(TrackedFile file) {
+        file.close();
+        file.state = TrackedFile.State.FINISHED;
+        files.remove(file);
+        retireCopiesOf(file);
+        try {
+            file.finishedMtimeMillis = FileKeys.stat(file.path).mtimeMillis();
+            finishedMtime = Math.max(finishedMtime, file.finishedMtimeMillis);
+        } catch (IOException e) {
+            // gone: nothing on disk can be mistaken for it after a restart
+        }
+        if (!file.gone) {
+            finished.put(file.key, file);
+        }
+        log.info("Stream {}: finished {} at byte {}", pattern, file.path, file.position);
+    }
+
+    /** Copies of a file that is finished or truncated hold nothing owed; they must not be read later. */
+    void retireCopiesOf(TrackedFile original) {
+        for (TrackedFile copy : List.copyOf(files)) {
+            if (copy.original == original) {
+                files.remove(copy);
+                copy.state = TrackedFile.State.FINISHED;
+                copy.original = null;
+                copy.position = copy.size;
+                if (!copy.gone) {
+                    finished.put(copy.key, copy);
+                }
+            }
+        }
+    }
+
+    List<Progress> progress() {
+        List<Progress> live = new ArrayList<>();
+        for (TrackedFile file : files) {
+            if (file.state == TrackedFile.State.LIVE) {
+                live.add(new Progress(file.path, file.position));
+            }
+        }
+        return live;
+    }
+
+    int openCount() {
+        return (int) files.stream().filter(TrackedFile::isOpen).count();
+    }
+
+    @Override
+    public void close() {
+        files.forEach(TrackedFile::close);
+    }
+}
