@@ -15,4 +15,4 @@ boot_thor
 say "boot to REST ready: ${BOOT_SECONDS} s"
 sleep "$IDLE_SECONDS"
 say "RSS of the Karaf JVM after ${IDLE_SECONDS} s idle: $(( $(ps -o rss= -p "$KARAF_PID") / 1024 )) MiB"
-say "runtime bundle: $(stat -c %s "$ROOT"/thor-runtime-bundle/target/thor-runtime-bundle-"$VERSION".jar) bytes"
+say "runtime bundle: $(stat -c %s "$ROOT"/thor-runtime-bundle/target/thor-runtime-bundle-*.jar) bytes"

@@ -18,7 +18,7 @@ cleanup() {
 build_thor() {
   say "building Thor (mvn install -DskipTests) ..."
   (cd "$ROOT" && mvn -B -q install -DskipTests)
-  VERSION="$(cd "$ROOT" && mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null)"
+  DISTRIBUTION="$(ls "$ROOT"/karaf-assembly/target/thor-*.tar.gz)"
   rm -rf "$WORK" && mkdir -p "$WORK"
   (cd "$ROOT" && mvn -B -q -pl kraft-broker dependency:build-classpath -Dmdep.outputFile="$WORK/kafka.classpath" >/dev/null)
   KAFKA_CP="$(cat "$WORK/kafka.classpath"):$ROOT/kraft-broker/target/classes"
@@ -41,8 +41,8 @@ start_broker() {
 
 # Unpacks and boots the distribution against $BOOTSTRAP; sets KARAF_HOME, KARAF_PID, REST, BOOT_SECONDS.
 boot_thor() {
-  tar xzf "$ROOT/karaf-assembly/target/thor-$VERSION.tar.gz" -C "$WORK"
-  KARAF_HOME="$WORK/thor-$VERSION"
+  tar xzf "$DISTRIBUTION" -C "$WORK"
+  KARAF_HOME="$WORK/$(basename "$DISTRIBUTION" .tar.gz)"
   local rest_port; rest_port="$(free_port)"
   sed -i -e "s#^bootstrap.servers *=.*#bootstrap.servers = $BOOTSTRAP#" \
          -e "s#^listeners *=.*#listeners = http://127.0.0.1:$rest_port#" "$KARAF_HOME/etc/org.thor.worker.cfg"
