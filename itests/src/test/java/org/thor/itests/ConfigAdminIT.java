@@ -41,6 +41,7 @@ class ConfigAdminIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final String run = Long.toString(System.nanoTime());
+    private Path work;
     private KraftBroker broker;
     private ThorKaraf karaf;
     private ThorRest rest;
@@ -48,7 +49,7 @@ class ConfigAdminIT {
 
     @BeforeAll
     void bootKarafWithTheCountingConnector() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "configadmin-" + run));
+        work = Files.createDirectories(Path.of("target", "configadmin-" + run)).toAbsolutePath();
         broker = KraftBroker.start(work.resolve("broker"));
         karaf = ThorKaraf.boot(work.resolve("karaf"), broker.bootstrapServers());
         rest = karaf.rest();
@@ -164,11 +165,14 @@ class ConfigAdminIT {
     void aBadConfigurationIsReportedWithFileAndKeyAndStopsNothing() throws Exception {
         writeConnector("broken", Map.of("connector.class", COUNTER, "topic", "broken-" + run, "records.per.second", "99999"));
         writeConnector("ghost", Map.of("connector.class", "org.nowhere.GhostConnector", "topic", "ghost-" + run));
+        // no connector.class: a log-file connector, which needs files
+        writeConnector("nofiles", Map.of("topic", "nofiles-" + run));
         // an invalid edit of a running connector: the running version stays
         writeConnector("steady", Map.of("connector.class", COUNTER, "topic", "steady-" + run, "records.per.second", "many"));
 
         await().atMost(WAIT).until(() -> karaf.log().contains("org.thor.connector-broken.cfg: records.per.second"));
         await().atMost(WAIT).until(() -> karaf.log().contains("org.thor.connector-ghost.cfg: connector.class"));
+        await().atMost(WAIT).until(() -> karaf.log().contains("org.thor.connector-nofiles.cfg: files: Missing required configuration"));
         await().atMost(WAIT).until(() -> karaf.log().contains("org.thor.connector-steady.cfg: records.per.second"));
         assertTrue(karaf.log().contains("The previous configuration keeps running"));
 
@@ -188,6 +192,7 @@ class ConfigAdminIT {
         await().atMost(WAIT).until(() -> !karaf.shell("thor:status steady").contains("Config error"));
         Files.delete(etc("broken"));
         Files.delete(etc("ghost"));
+        Files.delete(etc("nofiles"));
         await().atMost(WAIT).until(() -> !karaf.shell("thor:list").contains("ghost"));
         steady.readAtLeast(steady.size() + 100);
         steady.assertConsecutive("putting the good file back found the connector running it and left it alone");
@@ -233,6 +238,26 @@ class ConfigAdminIT {
             long distinct = values.stream().distinct().count();
             assertEquals(Long.parseLong(values.stream().max(java.util.Comparator.comparingLong(Long::parseLong)).orElseThrow()) + 1, distinct,
                     "it resumed from its offset, with no gap");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aFilesEditOfALogFileConnectorFollowsTheNewFiles() throws Exception {
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        Path first = Files.writeString(logs.resolve("first.log"), "a1\na2\n");
+        Path second = Files.writeString(logs.resolve("second.log"), "b1\nb2\n");
+        String topic = "lines-" + run;
+        // no connector.class: a connector file is a log-file connector unless it says otherwise
+        writeConnector("lines", Map.of("files", first.toString(), "topic", topic));
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
+            assertEquals(List.of("a1", "a2"), TopicReader.values(reader.read(2, WAIT)));
+            writeConnector("lines", Map.of("files", second.toString(), "topic", topic));
+            assertEquals(List.of("b1", "b2"), TopicReader.values(reader.read(2, WAIT)), "the new files are read, the old one no more");
+            Files.writeString(first, "a3\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(second, "b3\n", java.nio.file.StandardOpenOption.APPEND);
+            assertEquals(List.of("b3"), TopicReader.values(reader.read(1, WAIT)));
         }
     }
 

@@ -157,6 +157,18 @@ class ShellCommandsIT {
         assertTrue(answer.contains("nosuch") && answer.contains("Error executing command"), answer);
     }
 
+    @Test
+    @Order(8)
+    void theMetatypeDocumentsTheKeysOfAConnectorConfiguration() throws Exception {
+        String meta = shell("config:meta org.thor.connector");
+
+        assertTrue(meta.contains("Meta type informations for factory pid: org.thor.connector"), meta);
+        assertTrue(Pattern.compile("connector.class" + BAR + "Connector class" + BAR + "String" + BAR
+                + "org.thor.file.LogFileSourceConnector").matcher(meta).find(), meta);
+        assertTrue(Pattern.compile("files" + BAR + "Files" + BAR + "String").matcher(meta).find(), meta);
+        assertTrue(Pattern.compile("topic" + BAR + "Topic" + BAR + "String").matcher(meta).find(), meta);
+    }
+
     /** The command's output, without what bin/client says about itself. */
     private String shell(String command) throws IOException, InterruptedException {
         return karaf.shell(command).lines().filter(line -> !line.startsWith("client: "))

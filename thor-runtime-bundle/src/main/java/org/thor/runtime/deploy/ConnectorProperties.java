@@ -80,9 +80,14 @@ final class ConnectorProperties {
         return file != null ? file.toString() : "configuration " + properties.get("service.pid");
     }
 
-    /** The file name for a connector's configuration: its name, with characters a file name should not hold replaced. */
-    static String fileNameFor(String connectorName) {
-        return FILE_PREFIX + connectorName.replaceAll("[^A-Za-z0-9._-]", "_") + ".cfg";
+    /** The name of a connector's configuration: its name, with characters a file name should not hold replaced. */
+    static String aliasFor(String connectorName) {
+        return connectorName.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** The file in {@code etc/} for a configuration of that name. */
+    static String fileNameFor(String alias) {
+        return FILE_PREFIX + alias + ".cfg";
     }
 
     static Path file(Map<String, ?> properties) {

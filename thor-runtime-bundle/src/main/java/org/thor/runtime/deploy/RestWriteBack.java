@@ -92,9 +92,12 @@ public class RestWriteBack implements ThorWorkerListener {
     }
 
     private void create(String name, Map<String, String> config) throws IOException {
-        Path file = etc.resolve(ConnectorProperties.fileNameFor(name));
-        String alias = file.getFileName().toString().replaceFirst("^" + ConnectorProperties.FACTORY_PID.replace(".", "\\.") + "-", "")
-                .replaceFirst("\\.cfg$", "");
+        String alias = ConnectorProperties.aliasFor(name);
+        // a file of that name that holds another connector (its name key says so) is left alone
+        for (int n = 2; Files.exists(etc.resolve(ConnectorProperties.fileNameFor(alias))); n++) {
+            alias = ConnectorProperties.aliasFor(name) + "-" + n;
+        }
+        Path file = etc.resolve(ConnectorProperties.fileNameFor(alias));
         Configuration created = configAdmin.getFactoryConfiguration(ConnectorProperties.FACTORY_PID, alias, "?");
         write(file, config);
         Hashtable<String, Object> properties = new Hashtable<>(config);

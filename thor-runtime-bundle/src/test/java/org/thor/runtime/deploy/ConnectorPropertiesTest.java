@@ -46,6 +46,6 @@ class ConnectorPropertiesTest {
 
     @Test
     void aFileNameForAConnectorHoldsNoPathCharacters() {
-        assertEquals("org.thor.connector-a_b_c.d.cfg", ConnectorProperties.fileNameFor("a/b c.d"));
+        assertEquals("org.thor.connector-a_b_c.d.cfg", ConnectorProperties.fileNameFor(ConnectorProperties.aliasFor("a/b c.d")));
     }
 }
