@@ -3,6 +3,7 @@ package org.thor.itests;
 import org.ops4j.pax.exam.ExamSystem;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.TestContainer;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionBaseConfigurationOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.ops4j.pax.exam.spi.PaxExamRuntime;
 
@@ -47,16 +48,36 @@ final class ThorKaraf implements AutoCloseable {
         this.restPort = restPort;
     }
 
-    /** Boots Karaf under {@code directory} with Thor pointed at {@code bootstrapServers}; returns once Karaf is up. */
+    /**
+     * Boots a stock Karaf under {@code directory}, installs the {@code thor} feature from Thor's
+     * features repository and points Thor at {@code bootstrapServers}; returns once Karaf is up.
+     */
     static ThorKaraf boot(Path directory, String bootstrapServers, Option... extra) throws IOException {
+        List<Option> options = new ArrayList<>(List.of(extra));
+        options.add(features(maven().groupId("org.thor").artifactId("thor-features").type("xml").classifier("features")
+                .version(THOR_VERSION), "thor"));
+        return boot(karafDistributionConfiguration()
+                .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf").type("tar.gz").version(KARAF_VERSION))
+                .unpackDirectory(directory.toFile())
+                .useDeployFolder(false), bootstrapServers, options);
+    }
+
+    /** Boots the Thor distribution, which has Thor installed already, pointed at {@code bootstrapServers}. */
+    static ThorKaraf bootDistribution(Path directory, String bootstrapServers) throws IOException {
+        return boot(karafDistributionConfiguration()
+                .frameworkUrl(maven().groupId("org.thor").artifactId("karaf-assembly").type("tar.gz").version(THOR_VERSION))
+                .karafVersion(KARAF_VERSION)
+                .name("Thor")
+                .unpackDirectory(directory.toFile())
+                .useDeployFolder(false), bootstrapServers, List.of());
+    }
+
+    private static ThorKaraf boot(Option distribution, String bootstrapServers, List<Option> extra) throws IOException {
         int sshPort = freePort();
         int restPort = freePort();
+        Path directory = ((KarafDistributionBaseConfigurationOption) distribution).getUnpackDirectory().toPath();
         List<Option> options = new ArrayList<>(List.of(
-                karafDistributionConfiguration()
-                        .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf")
-                                .type("tar.gz").version(KARAF_VERSION))
-                        .unpackDirectory(directory.toFile())
-                        .useDeployFolder(false),
+                distribution,
                 keepRuntimeFolder(),
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevelOption.LogLevel.INFO),
@@ -68,10 +89,8 @@ final class ThorKaraf implements AutoCloseable {
                 editConfigurationFilePut("etc/users.properties", "_g_:admingroup", "group,admin,manager,viewer,systembundles,ssh"),
                 editConfigurationFilePut("etc/org.thor.worker.cfg", "bootstrap.servers", bootstrapServers),
                 editConfigurationFilePut("etc/org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + restPort),
-                editConfigurationFilePut("etc/org.thor.worker.cfg", "offset.flush.interval.ms", "1000"),
-                features(maven().groupId("org.thor").artifactId("thor-features").type("xml").classifier("features")
-                        .version(THOR_VERSION), "thor")));
-        options.addAll(List.of(extra));
+                editConfigurationFilePut("etc/org.thor.worker.cfg", "offset.flush.interval.ms", "1000")));
+        options.addAll(extra);
         ExamSystem system = PaxExamRuntime.createServerSystem(options.toArray(Option[]::new));
         TestContainer container = PaxExamRuntime.createContainer(system);
         container.start();
