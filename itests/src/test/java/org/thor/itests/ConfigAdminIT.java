@@ -104,16 +104,22 @@ class ConfigAdminIT {
     @Test
     @Order(3)
     void aTopicEditIsRedeployedFast() throws Exception {
-        String newTopic = "edited-moved-" + run;
-        try (TopicReader moved = new TopicReader(broker.bootstrapServers(), newTopic)) {
-            long written = System.currentTimeMillis();
-            writeConnector("edited", Map.of("connector.class", COUNTER, "topic", newTopic, "records.per.second", "300"));
+        // file install looks at etc/ once a second, so one edit says little: five, each to a new topic
+        List<Long> millis = new ArrayList<>();
+        for (int edit = 1; edit <= 5; edit++) {
+            String newTopic = "edited-moved-" + edit + "-" + run;
+            try (TopicReader moved = new TopicReader(broker.bootstrapServers(), newTopic)) {
+                long written = System.currentTimeMillis();
+                writeConnector("edited", Map.of("connector.class", COUNTER, "topic", newTopic, "records.per.second", "300"));
 
-            List<ConsumerRecord<String, String>> first = moved.read(1, WAIT);
-            assertFalse(first.isEmpty(), "records arrive in the new topic");
-            System.out.printf("Redeploy after a connector file edit (file written to first record in the new topic): %d ms%n",
-                    first.get(0).timestamp() - written);
+                List<ConsumerRecord<String, String>> first = moved.read(1, WAIT);
+                assertFalse(first.isEmpty(), "records arrive in the new topic");
+                millis.add(first.get(0).timestamp() - written);
+            }
         }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("Redeploy after a connector file edit (file written to first record in the new topic), 5 edits: "
+                + "min %d ms, median %d ms, max %d ms %s%n", sorted.get(0), sorted.get(2), sorted.get(4), millis);
         steady.readAtLeast(steady.size() + 100);
         steady.assertConsecutive("the other connector did not blink");
     }
