@@ -87,8 +87,9 @@ public class ConnectorDeployment implements ThorWorkerListener {
     }
 
     private void apply() {
+        boolean exists = false;
         try {
-            boolean exists = worker.connectors().contains(name);
+            exists = worker.connectors().contains(name);
             Map<String, String> running = exists ? worker.connectorConfig(name) : Map.of();
             if (exists && config.equals(running)) {
                 // Already running this way: a write-back of a REST change, or a worker restart.
@@ -99,7 +100,8 @@ public class ConnectorDeployment implements ThorWorkerListener {
             }
             List<ConfigProblem> problems = worker.validate(config);
             if (!problems.isEmpty()) {
-                reject(exists, problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
+                reject(exists, "Invalid configuration in " + source + ": "
+                        + problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));
                 return;
             }
             worker.putConnector(name, config);
@@ -113,13 +115,13 @@ public class ConnectorDeployment implements ThorWorkerListener {
         } catch (IllegalStateException e) {
             LOG.info("Connector {} from {} is deployed when the worker runs: {}", name, source, e.getMessage());
         } catch (RuntimeException e) {
-            reject(false, e.getMessage());
+            // valid, yet the worker failed to apply it: tried again when the worker next starts
+            reject(exists, "The configuration in " + source + " could not be applied: " + e.getMessage());
         }
     }
 
     // Stays pending: a worker that starts again (a connector bundle came) may accept it then.
-    private void reject(boolean previousRuns, String problems) {
-        String error = "Invalid configuration in " + source + ": " + problems;
+    private void reject(boolean previousRuns, String error) {
         if (!error.equals(lastError)) {
             LOG.error("Connector {} was not {}. {}{}", name, previousRuns ? "reconfigured" : "created", error,
                     previousRuns ? " The previous configuration keeps running." : "");

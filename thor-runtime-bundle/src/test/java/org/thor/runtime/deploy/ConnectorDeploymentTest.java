@@ -103,6 +103,29 @@ class ConnectorDeploymentTest {
     }
 
     @Test
+    void aValidConfigurationTheWorkerFailsToApplyIsReportedAndTriedAgainAtTheNextWorkerStart() {
+        FakeThorWorker failing = new FakeThorWorker() {
+            int puts;
+
+            @Override
+            public void putConnector(String name, Map<String, String> config) {
+                if (puts++ == 0) {
+                    throw new IllegalArgumentException("the worker did not answer within 90 s");
+                }
+                super.putConnector(name, config);
+            }
+        };
+        ConnectorDeployment deployment = new ConnectorDeployment(failing);
+        deployment.configure(file("topic", "web"));
+        assertEquals("The configuration in /karaf/etc/org.thor.connector-web.cfg could not be applied: "
+                + "the worker did not answer within 90 s", failing.configErrors().get("web"));
+
+        deployment.workerStarted();
+        assertTrue(failing.connectors.containsKey("web"));
+        assertNull(failing.configErrors().get("web"));
+    }
+
+    @Test
     void theLogOfAReconfigurationNamesTheChangedKeys() {
         assertEquals("records.per.second, topic", ConnectorDeployment.changedKeys(
                 Map.of("name", "web", "topic", "a", "records.per.second", "1"), Map.of("name", "web", "topic", "b")));
