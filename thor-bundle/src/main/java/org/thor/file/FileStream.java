@@ -251,7 +251,8 @@ final class FileStream implements AutoCloseable {
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
         files.appendOthers(index, before, after);
-        StringBuilder offset = new StringBuilder(before.length() + after.length() + 64);
+        RecordOffset.Frame frame = new RecordOffset.Frame(before.toString(), StreamOffset.entryPrefix(file),
+                after.toString(), files.finishedMtime());
         int count = 0;
         while (count < maxLines) {
             if (!reader.next(finishing)) {
@@ -262,13 +263,7 @@ final class FileStream implements AutoCloseable {
             }
             file.position = reader.lineEnd;
             file.started = true;
-            offset.setLength(0);
-            offset.append(before);
-            StreamOffset.appendEntry(offset, file, file.position);
-            if (after.length() > 0) {
-                offset.append(';').append(after);
-            }
-            sink.line(file, reader, StreamOffset.offset(offset.toString(), files.finishedMtime()));
+            sink.line(file, reader, new RecordOffset(frame, file.position));
             count++;
         }
         return count;

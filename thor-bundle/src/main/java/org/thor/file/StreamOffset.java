@@ -32,8 +32,12 @@ public final class StreamOffset {
         if (out.length() > 0) {
             out.append(';');
         }
-        out.append(file.key).append(',').append(file.fingerprint.length()).append(',')
-                .append(file.fingerprint.hash()).append(',').append(position);
+        out.append(entryPrefix(file)).append(position);
+    }
+
+    /** A file's entry without its position. */
+    static String entryPrefix(TrackedFile file) {
+        return file.key + ',' + file.fingerprint.length() + ',' + file.fingerprint.hash() + ',';
     }
 
     public static Map<String, Object> offset(String files, long finishedMtime) {

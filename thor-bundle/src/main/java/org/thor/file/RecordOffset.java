@@ -1,0 +1,40 @@
+package org.thor.file;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A record's source offset (see {@link StreamOffset}), built as text only when Connect reads it.
+ * Connect keeps every record's offset but serialises only the last acknowledged one per flush, so
+ * composing the text for each of a million lines would be wasted work.
+ */
+final class RecordOffset extends AbstractMap<String, Object> {
+
+    /** The parts of the offset that are the same for every line of one read of one file. */
+    record Frame(String before, String filePrefix, String after, long finishedMtime) {
+    }
+
+    private final Frame frame;
+    private final long position;
+
+    RecordOffset(Frame frame, long position) {
+        this.frame = frame;
+        this.position = position;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        StringBuilder files = new StringBuilder(frame.before().length() + frame.filePrefix().length()
+                + frame.after().length() + 24);
+        files.append(frame.before());
+        if (!frame.before().isEmpty()) {
+            files.append(';');
+        }
+        files.append(frame.filePrefix()).append(position);
+        if (!frame.after().isEmpty()) {
+            files.append(';').append(frame.after());
+        }
+        return StreamOffset.offset(files.toString(), frame.finishedMtime()).entrySet();
+    }
+}
