@@ -23,7 +23,6 @@ import java.util.Set;
 final class FileStream implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileStream.class);
-    private static final long IDLE_SCAN_MS = 1_000;
     /** Files changed this recently are checked by their first bytes, since inode timestamps are coarse. */
     private static final long RECENT_MS = 60_000;
 
@@ -42,6 +41,8 @@ final class FileStream implements AutoCloseable {
     private long lastScanMillis = Long.MIN_VALUE / 2;
     /** A file was not where it was last seen: list the directories at the next chance. */
     private boolean rescan;
+    /** The last read found less than it was allowed to read: every file of the stream is at its end. */
+    private boolean atEnd = true;
     private volatile List<StreamFiles.Progress> progress = List.of();
     private volatile int openFiles;
 
@@ -115,18 +116,41 @@ final class FileStream implements AutoCloseable {
                 file.close();
             }
         }
+        atEnd = count < maxLines;
         publishProgress();
         return count;
     }
 
-    /** Lists the directories when due: every scan.interval.ms, or sooner when there was nothing to read. */
-    void maintain(long now, boolean idle) {
-        long due = idle ? Math.min(config.scanIntervalMs, IDLE_SCAN_MS) : config.scanIntervalMs;
-        if (rescan || now - lastScanMillis >= due) {
+    /**
+     * Lists the directories every scan.interval.ms; and when this stream's files are all at their
+     * end, as often as it is asked (every poll.interval.ms), as soon as a cheap check (the matched
+     * names, and the inode behind each file being read) says something changed, so that a newer
+     * file is followed at once.
+     */
+    void maintain(long now) {
+        if (rescan || now - lastScanMillis >= config.scanIntervalMs || atEnd && somethingMoved()) {
             scan(now);
         }
         copies.expire(now);
         publishProgress();
+    }
+
+    private boolean somethingMoved() {
+        if (scanner.namesChanged()) {
+            return true;
+        }
+        for (TrackedFile file : files.snapshot()) {
+            if (file.state == TrackedFile.State.LIVE && !file.gone) {
+                try {
+                    if (!file.key.equals(FileKeys.of(file.path))) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -55,9 +55,10 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String POLL_INTERVAL_DOC = "How long poll() waits when no file has new data "
             + "or too many records are in flight.";
     public static final String SCAN_INTERVAL_CONFIG = "scan.interval.ms";
-    private static final String SCAN_INTERVAL_DOC = "How often the directories are listed for new or "
-            + "rotated files while the files being read still have data. When they are all at their "
-            + "end the directories are listed every poll.interval.ms.";
+    private static final String SCAN_INTERVAL_DOC = "How often the directories are listed in full (a "
+            + "stat of every matching file) for new, rotated or re-grown files. In between, when a "
+            + "stream's files are all at their end, a cheap check every poll.interval.ms (the matching "
+            + "names, and the inode behind each file being read) starts a listing as soon as something moved.";
     public static final String BATCH_MAX_RECORDS_CONFIG = "batch.max.records";
     private static final String BATCH_MAX_RECORDS_DOC = "Most records returned by one poll().";
     public static final String RECORD_KEY_CONFIG = "record.key";

@@ -85,7 +85,7 @@ public class LogFileSourceTask extends SourceTask {
         int room = inFlight.room(config.pollIntervalMs);
         if (room == 0) {
             // Kafka is behind: read nothing, but keep following rotations and the metrics
-            maintain(System.currentTimeMillis(), false);
+            maintain(System.currentTimeMillis());
             return null;
         }
         batch = new ArrayList<>(Math.min(room, config.batchMaxRecords));
@@ -101,7 +101,7 @@ public class LogFileSourceTask extends SourceTask {
             }
             nextStream = (nextStream + 1) % streams.size();
         }
-        maintain(System.currentTimeMillis(), batch.isEmpty());
+        maintain(System.currentTimeMillis());
         if (batch.isEmpty()) {
             pause();
             return null;
@@ -110,10 +110,10 @@ public class LogFileSourceTask extends SourceTask {
         return batch;
     }
 
-    private synchronized void maintain(long now, boolean idle) {
+    private synchronized void maintain(long now) {
         if (!stopping) {
             for (FileStream stream : streams) {
-                stream.maintain(now, idle);
+                stream.maintain(now);
             }
         }
     }

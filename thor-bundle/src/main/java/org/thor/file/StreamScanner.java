@@ -34,6 +34,7 @@ final class StreamScanner {
     private final PathMatcher matcher;
     private final List<PathMatcher> excluded;
     private final Set<String> reported = new HashSet<>();
+    private List<Path> lastNames = List.of();
 
     StreamScanner(String pattern, List<String> excludedNames) {
         this.pattern = pattern;
@@ -52,18 +53,30 @@ final class StreamScanner {
 
     List<Found> scan() {
         List<Found> found = new ArrayList<>();
+        lastNames = names();
+        lastNames.forEach(path -> stat(path, found));
+        found.sort(Comparator.comparingLong((Found f) -> f.stat().mtimeMillis()).thenComparing(Found::path));
+        return found;
+    }
+
+    /** Whether the names the pattern matches differ from those of the last {@link #scan()}; no stat calls. */
+    boolean namesChanged() {
+        return !names().equals(lastNames);
+    }
+
+    private List<Path> names() {
         try (Stream<Path> paths = Files.walk(root, depth)) {
-            paths.filter(matcher::matches)
+            List<Path> names = paths.filter(matcher::matches)
                     .filter(path -> excluded.stream().noneMatch(m -> m.matches(path.getFileName())))
-                    .forEach(path -> stat(path, found));
+                    .sorted().toList();
             if (reported.remove(root.toString())) {
                 log.info("Stream {}: {} is readable again", pattern, root);
             }
+            return names;
         } catch (IOException | UncheckedIOException e) {
             reportOnce(root.toString(), e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            return List.of();
         }
-        found.sort(Comparator.comparingLong((Found f) -> f.stat().mtimeMillis()).thenComparing(Found::path));
-        return found;
     }
 
     private void stat(Path path, List<Found> found) {

@@ -56,7 +56,7 @@ final class LogFiles {
         props.put(LogFileSourceConfig.FILES_CONFIG, files);
         props.put(LogFileSourceConfig.TOPIC_CONFIG, "logs");
         props.put(LogFileSourceConfig.POLL_INTERVAL_CONFIG, "5");
-        props.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "10");
+        props.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "60000");
         props.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "200");
         return props;
     }

@@ -120,7 +120,6 @@ class RotationTest {
         Path log = dir.resolve("app.log");
         Map<String, String> config = LogFiles.config(dir + "/app.log*");
         config.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "0");
-        config.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "1");
         int linesPerFile = 5;
         try (TaskHarness harness = new TaskHarness(config).start()) {
             for (int rotation = 0; rotation < 1000; rotation++) {
@@ -147,6 +146,8 @@ class RotationTest {
         appendLines(h14, 10, 20);
         Map<String, String> config = LogFiles.config(dir + "/app.log.*");
         config.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "0");
+        // growth of a finished file is noticed by the full listing only
+        config.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "10");
         try (TaskHarness harness = new TaskHarness(config).start()) {
             harness.pollUntil(20, TIMEOUT);
             await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0 && LogFiles.openFilesUnder(dir).size() == 1);

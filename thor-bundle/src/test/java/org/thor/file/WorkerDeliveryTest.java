@@ -1,6 +1,9 @@
 package org.thor.file;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,38 +72,45 @@ class WorkerDeliveryTest {
 
     @Test
     void killedWorkerLosesNoLine() throws Exception {
-        int lines = 300_000;
+        int lines = 1_000_000;
         String topic = "killed-" + System.nanoTime();
         broker.createTopic(topic, 1);
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Map<String, String> connector = connector(topic, logs, Map.of());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
-            RollingWriter writer = new RollingWriter(logs, lines, 50_000, 5_000, 20);
-            try (ConnectWorker worker = ConnectWorker.start(dir.resolve("worker"), broker.bootstrapServers(), connector)) {
+            // about 50,000 lines/s, slower than the worker, so that the kill falls mid-way through the writing
+            RollingWriter writer = new RollingWriter(logs, lines, 100_000, 5_000, 100);
+            long sentBeforeKill;
+            try (ConnectWorker worker = ConnectWorker.start(dir.resolve("worker"), broker.bootstrapServers(), connector);
+                 Admin admin = broker.admin()) {
                 writer.startThread();
-                await().atMost(Duration.ofMinutes(2)).until(() -> {
-                    records.addAll(reader.read(1, Duration.ofMillis(200)));
-                    return records.size() >= lines / 3;
-                });
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> endOffset(admin, topic) >= lines / 3);
                 worker.kill();
+                sentBeforeKill = endOffset(admin, topic);
             }
-            int arrivedBeforeKill = records.size();
             int writtenBeforeKill = writer.written.get();
             try (ConnectWorker worker = ConnectWorker.start(dir.resolve("worker"), broker.bootstrapServers(), connector)) {
-                await().atMost(Duration.ofMinutes(2)).until(() -> {
+                await().atMost(Duration.ofMinutes(3)).until(() -> {
                     records.addAll(reader.read(1, Duration.ofMillis(200)));
                     return writer.done() && records.size() >= lines;
                 });
                 records.addAll(reader.readUntilQuiet(Duration.ofSeconds(3)));
             }
             int duplicates = Delivery.assertInOrderWithOneReplay(LogFiles.lines(0, lines), TopicReader.values(records));
-            System.out.printf("killed the worker (SIGKILL) after %d of %d lines had arrived: no line lost, "
-                    + "%d lines sent twice%n", arrivedBeforeKill, lines, duplicates);
+            System.out.printf("killed the worker (SIGKILL) when %d of %d lines were in the topic and %d written: "
+                    + "no line lost, %d lines sent twice%n", sentBeforeKill, lines, writtenBeforeKill, duplicates);
+            assertTrue(sentBeforeKill < lines, "the kill came after everything was sent");
             // Connect stores offsets every offset.flush.interval.ms, so lines acknowledged since the
-            // last flush come again; nothing written after the kill can be a duplicate.
-            assertTrue(duplicates <= writtenBeforeKill, duplicates + " duplicates, " + writtenBeforeKill + " written before the kill");
+            // last flush come again; only lines that were in the topic when the worker died can.
+            assertTrue(duplicates <= sentBeforeKill, duplicates + " duplicates, " + sentBeforeKill + " sent before the kill");
         }
+    }
+
+    private static long endOffset(Admin admin, String topic) throws Exception {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
     }
 
     static Map<String, String> connector(String topic, Path logs, Map<String, String> extra) {
