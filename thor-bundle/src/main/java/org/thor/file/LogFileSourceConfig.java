@@ -61,6 +61,10 @@ public final class LogFileSourceConfig extends AbstractConfig {
             + "names, and the inode behind each file being read) starts a listing as soon as something moved.";
     public static final String BATCH_MAX_RECORDS_CONFIG = "batch.max.records";
     private static final String BATCH_MAX_RECORDS_DOC = "Most records returned by one poll().";
+    public static final String REGEX_PATTERN_CONFIG = "format.regex.pattern";
+    private static final String REGEX_PATTERN_DOC = "For format=regex: a Java regular expression with "
+            + "named groups, matched against the whole line; each group becomes an optional string field. "
+            + "Lines it does not match are kept, in the field 'unparsed'.";
     public static final String RECORD_KEY_CONFIG = "record.key";
     private static final String RECORD_KEY_DOC = "The record key: 'stream' (the stream's glob pattern, "
             + "so with the default partitioner each stream's lines land in one partition in the order "
@@ -99,6 +103,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.HIGH, TOPIC_DOC, GROUP_RECORDS, 1, ConfigDef.Width.MEDIUM, "Topic")
             .define(FORMAT_CONFIG, Type.STRING, "raw", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, FORMAT_DOC, GROUP_RECORDS, 2, ConfigDef.Width.SHORT, "Format")
+            .define(REGEX_PATTERN_CONFIG, Type.STRING, "", LogFileSourceConfig::validateRegex,
+                    Importance.MEDIUM, REGEX_PATTERN_DOC, GROUP_RECORDS, 5, ConfigDef.Width.LONG, "Regex pattern")
             .define(RECORD_KEY_CONFIG, Type.STRING, KEY_STREAM, ValidString.in(KEY_STREAM, KEY_PATH, KEY_NONE),
                     Importance.LOW, RECORD_KEY_DOC, GROUP_RECORDS, 3, ConfigDef.Width.SHORT, "Record key")
             .define(HOST_NAME_CONFIG, Type.STRING, "", Importance.LOW, HOST_NAME_DOC,
@@ -166,6 +172,14 @@ public final class LogFileSourceConfig extends AbstractConfig {
             } catch (RuntimeException e) {
                 throw new ConfigException(name, pattern, "not a valid glob: " + e.getMessage());
             }
+        }
+    }
+
+    private static void validateRegex(String name, Object value) {
+        try {
+            java.util.regex.Pattern.compile((String) value);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new ConfigException(name, value, e.getDescription());
         }
     }
 

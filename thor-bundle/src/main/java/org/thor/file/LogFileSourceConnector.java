@@ -1,15 +1,20 @@
 package org.thor.file;
 
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.thor.file.format.Formats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Thor's log-file source: ships the lines of many rolling log files (one glob pattern per stream)
@@ -30,6 +35,32 @@ public class LogFileSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.config = new LogFileSourceConfig(props);
         this.props = Map.copyOf(props);
+    }
+
+    /** Adds what the chosen format says about its own keys, e.g. a missing format.regex.pattern. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        String name = connectorConfigs.getOrDefault(LogFileSourceConfig.FORMAT_CONFIG, "raw").trim();
+        Optional<Formats.Lease> format = Formats.find(name);
+        String problem = null;
+        if (format.isEmpty()) {
+            problem = Formats.insideOsgi() ? null : "No line format named '" + name + "' is installed";
+        } else {
+            try (Formats.Lease lease = format.get()) {
+                lease.format().create(connectorConfigs);
+            } catch (ConfigException | IllegalArgumentException e) {
+                problem = "Format '" + name + "': " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            for (ConfigValue value : config.configValues()) {
+                if (value.name().equals(LogFileSourceConfig.FORMAT_CONFIG)) {
+                    value.addErrorMessage(problem);
+                }
+            }
+        }
+        return config;
     }
 
     @Override

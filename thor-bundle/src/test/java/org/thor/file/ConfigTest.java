@@ -51,6 +51,25 @@ class ConfigTest {
     }
 
     @Test
+    void validationReportsWhatTheFormatNeeds() {
+        LogFileSourceConnector connector = new LogFileSourceConnector();
+        Map<String, String> props = new HashMap<>(Map.of("files", "/a/*.log", "topic", "t", "format", "regex"));
+        assertEquals(List.of("Format 'regex': format.regex.pattern is required with format=regex: "
+                + "a pattern with named groups (?<name>...)"), errors(connector, props, "format"));
+        props.put("format.regex.pattern", "(?<word>\\w+)");
+        assertEquals(List.of(), errors(connector, props, "format"));
+        props.put("format.regex.pattern", "(?<word>");
+        assertFalse(errors(connector, props, "format.regex.pattern").isEmpty());
+        props.put("format", "nope");
+        assertEquals(List.of("No line format named 'nope' is installed"), errors(connector, props, "format"));
+    }
+
+    private static List<String> errors(LogFileSourceConnector connector, Map<String, String> props, String key) {
+        return connector.validate(props).configValues().stream().filter(v -> v.name().equals(key))
+                .findFirst().orElseThrow().errorMessages();
+    }
+
+    @Test
     void streamsAreSpreadOverTasks() {
         LogFileSourceConnector connector = new LogFileSourceConnector();
         Map<String, String> props = new HashMap<>(Map.of("name", "c", "files", "/a/*.log,/b/*.log,/c/*.log", "topic", "t"));

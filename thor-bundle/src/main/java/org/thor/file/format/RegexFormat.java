@@ -25,6 +25,7 @@ import java.util.regex.PatternSyntaxException;
 public final class RegexFormat implements LineFormat {
 
     public static final String NAME = "regex";
+    /** Declared, with its documentation, in the connector's ConfigDef. */
     public static final String PATTERN_CONFIG = "format.regex.pattern";
     public static final String UNPARSED_FIELD = "unparsed";
 
@@ -39,7 +40,7 @@ public final class RegexFormat implements LineFormat {
     public LineFormatter create(Map<String, String> config) {
         String regex = config.get(PATTERN_CONFIG);
         if (regex == null || regex.isBlank()) {
-            throw new ConfigException(PATTERN_CONFIG, regex, "format=regex needs a pattern with named groups");
+            throw new ConfigException(PATTERN_CONFIG + " is required with format=regex: a pattern with named groups (?<name>...)");
         }
         Pattern pattern;
         try {
