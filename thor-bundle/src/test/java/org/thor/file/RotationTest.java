@@ -67,6 +67,21 @@ class RotationTest {
     }
 
     @Test
+    void fileMovedOutOfThePatternIsReadToItsEnd() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path old = Files.createDirectories(dir.resolve("old")).resolve("app.log.1");
+        appendLines(log, 0, 10);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            harness.pollUntil(10, TIMEOUT);
+            appendLines(log, 10, 20);
+            Files.move(log, old);
+            appendLines(log, 20, 30);
+            assertEquals(lines(0, 30), harness.pollUntil(30, TIMEOUT));
+            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0 && LogFiles.openFilesUnder(dir.resolve("old")).isEmpty());
+        }
+    }
+
+    @Test
     void copytruncateLosesNothingAndRepeatsNothing() throws Exception {
         Path log = dir.resolve("app.log");
         appendLines(log, 0, 50);
