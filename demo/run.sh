@@ -41,10 +41,15 @@ say "writing a demo log that rolls every minute: $LOGS/app.log.<yyyy-mm-dd-HHMM>
 ) &
 PIDS+=($!)
 
-until tool get "$REST/connector-plugins" | grep -q LogFileSourceConnector; do sleep 1; done
-tool put "$REST/connectors/demo-log/config" \
-  "{\"connector.class\":\"org.thor.file.LogFileSourceConnector\",\"files\":\"$LOGS/app.log.*\",\"topic\":\"$TOPIC\"}" >/dev/null
-say "connector demo-log created: $(tool get "$REST/connectors/demo-log/status")"
+say "dropping etc/org.thor.connector-demo-log.cfg, as an operator would"
+cat > "$KARAF_HOME/etc/org.thor.connector-demo-log.cfg.tmp" <<CFG
+# Collect the demo log (all its rolled files) into Kafka.
+files = $LOGS/app.log.*
+topic = $TOPIC
+CFG
+mv "$KARAF_HOME/etc/org.thor.connector-demo-log.cfg.tmp" "$KARAF_HOME/etc/org.thor.connector-demo-log.cfg"
+until tool get "$REST/connectors/demo-log/status" | grep -q '"tasks":\[{"id":0,"state":"RUNNING"'; do sleep 1; done
+say "connector demo-log running: $(tool get "$REST/connectors/demo-log/status")"
 
 say "lines arriving in Kafka topic $TOPIC (Ctrl-C to stop):"
 java "${JAVA_QUIET[@]}" -cp "$KAFKA_CP" org.apache.kafka.tools.consumer.ConsoleConsumer \
