@@ -83,6 +83,7 @@ class BrokerOutageTest {
                         OUTAGE.toSeconds(), linesDuringOutage, lines, duplicates, peak, MAX_IN_FLIGHT, maxBehind,
                         maxHeapUsed >> 20);
                 assertTrue(peak <= MAX_IN_FLIGHT, "peak in flight " + peak);
+                assertTrue(maxHeapUsed < 256L << 20, "worker heap " + (maxHeapUsed >> 20) + " MB during the outage");
                 assertTrue(maxBehind > 0, "the task stopped reading while the broker was away");
             }
         }
