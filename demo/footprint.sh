@@ -14,5 +14,6 @@ start_broker
 boot_thor
 say "boot to REST ready: ${BOOT_SECONDS} s"
 sleep "$IDLE_SECONDS"
-say "RSS of the Karaf JVM after ${IDLE_SECONDS} s idle: $(( $(ps -o rss= -p "$KARAF_PID") / 1024 )) MiB"
+KARAF_JVM="$(pgrep -P "$KARAF_PID" java)"
+say "RSS of the Karaf JVM after ${IDLE_SECONDS} s idle: $(( $(ps -o rss= -p "$KARAF_JVM") / 1024 )) MiB"
 say "runtime bundle: $(stat -c %s "$ROOT"/thor-runtime-bundle/target/thor-runtime-bundle-*.jar) bytes"
