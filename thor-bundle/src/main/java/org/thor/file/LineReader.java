@@ -96,11 +96,11 @@ final class LineReader {
             return false;
         }
         int length = newline - start;
-        if (length > maxLineBytes) {
+        int visible = length > 0 && buffer[newline - 1] == '\r' ? length - 1 : length;
+        if (visible > maxLineBytes) {
             emitPart();
             return true;
         }
-        int visible = length > 0 && buffer[newline - 1] == '\r' ? length - 1 : length;
         emit(visible, length + 1);
         return true;
     }
