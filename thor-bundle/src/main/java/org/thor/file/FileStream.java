@@ -198,7 +198,10 @@ final class FileStream implements AutoCloseable {
                 }
                 file.gone = false;
             } else if (!resumeFinished(found, now)) {
-                files.addNewest(new TrackedFile(stat.key(), found.path(), Fingerprint.EMPTY, 0, stat.size(), now));
+                // an old file that only now matches (copied in with its times, a directory that
+                // appeared) is idle since its modification, not since it was found
+                files.addNewest(new TrackedFile(stat.key(), found.path(), Fingerprint.EMPTY, 0, stat.size(),
+                        Math.min(now, stat.mtimeMillis())));
                 metrics.rotations.increment();
                 log.info("Stream {}: new file {}", pattern, found.path());
             }
