@@ -42,6 +42,7 @@ class ConfigAdminIT {
 
     private final String run = Long.toString(System.nanoTime());
     private Path work;
+    private ThorStack stack;
     private KraftBroker broker;
     private ThorKaraf karaf;
     private ThorRest rest;
@@ -49,23 +50,20 @@ class ConfigAdminIT {
 
     @BeforeAll
     void bootKarafWithTheCountingConnector() throws Exception {
-        work = Files.createDirectories(Path.of("target", "configadmin-" + run)).toAbsolutePath();
-        broker = KraftBroker.start(work.resolve("broker"));
-        karaf = ThorKaraf.boot(work.resolve("karaf"), broker.bootstrapServers());
+        stack = ThorStack.boot("configadmin");
+        work = stack.work();
+        broker = stack.broker();
+        karaf = stack.karaf();
         rest = karaf.rest();
-        await().atMost(WAIT).until(rest::answers);
-        karaf.shell("bundle:install -s mvn:org.thor/counting-connector/" + ThorKaraf.THOR_VERSION);
+        stack.installTestBundle("counting-connector");
         await().atMost(WAIT).until(() -> rest.get("/connector-plugins").body().contains(COUNTER));
     }
 
     @AfterAll
     void stopEverything() {
         steady.close();
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.thor.kraft.KraftBroker;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -13,40 +12,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Thor distribution as it is unpacked: it boots with Thor running and its configuration in etc/. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributionIT {
 
-    private KraftBroker broker;
+    private ThorStack stack;
     private ThorKaraf karaf;
 
     @BeforeAll
     void bootTheDistribution() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "distribution-" + System.nanoTime()));
-        broker = KraftBroker.start(work.resolve("broker"));
-        karaf = ThorKaraf.bootDistribution(work.resolve("karaf"), broker.bootstrapServers());
+        stack = ThorStack.bootDistribution("distribution");
+        karaf = stack.karaf();
     }
 
     @AfterAll
     void stopEverything() {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void itBootsWithThorRunningAndTheFileConnectorListed() throws Exception {
         ThorRest rest = karaf.rest();
-        await().atMost(Duration.ofSeconds(90)).until(rest::answers);
 
         assertTrue(rest.get("/connector-plugins").body().contains("org.thor.file.LogFileSourceConnector"));
         assertTrue(karaf.shell("feature:list -i").contains("thor "), "feature thor is installed");

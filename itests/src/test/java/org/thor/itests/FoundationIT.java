@@ -12,13 +12,9 @@ import org.thor.kraft.TopicReader;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import static org.awaitility.Awaitility.await;
@@ -39,6 +35,7 @@ class FoundationIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final String topic = "counted-" + System.nanoTime();
+    private ThorStack stack;
     private KraftBroker broker;
     private ThorKaraf karaf;
     private ThorRest rest;
@@ -48,12 +45,11 @@ class FoundationIT {
 
     @BeforeAll
     void bootKarafAgainstABroker() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "foundation-" + System.nanoTime()));
-        broker = KraftBroker.start(work.resolve("broker"));
         long bootStart = System.nanoTime();
-        karaf = ThorKaraf.boot(work.resolve("karaf"), broker.bootstrapServers());
+        stack = ThorStack.boot("foundation");
+        broker = stack.broker();
+        karaf = stack.karaf();
         rest = karaf.rest();
-        await().atMost(WAIT).until(rest::answers);
         System.out.printf("Karaf boot to REST ready: %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
     }
 
@@ -62,11 +58,8 @@ class FoundationIT {
         if (reader != null) {
             reader.close();
         }
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -83,10 +76,7 @@ class FoundationIT {
     @Test
     @Order(2)
     void aConnectorBundleInstalledAtRunTimeIsListedAndProducesIntoKafka() throws Exception {
-        String installed = karaf.shell("bundle:install -s mvn:org.thor/counting-connector/" + ThorKaraf.THOR_VERSION);
-        Matcher id = Pattern.compile("Bundle ID: (\\d+)").matcher(installed);
-        assertTrue(id.find(), installed);
-        counterBundleId = id.group(1);
+        counterBundleId = stack.installTestBundle("counting-connector");
 
         await().atMost(WAIT).until(() -> rest.get("/connector-plugins").body().contains(COUNTER));
         ThorRest.Response created = rest.put("/connectors/counter/config",

@@ -28,32 +28,29 @@ class LogFileConnectorIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final int LINES = 20_000;
 
+    private ThorStack stack;
     private Path work;
     private KraftBroker broker;
     private ThorKaraf karaf;
 
     @BeforeAll
     void bootKarafAgainstABroker() throws Exception {
-        work = Files.createDirectories(Path.of("target", "log-file-" + System.nanoTime()).toAbsolutePath());
-        broker = KraftBroker.start(work.resolve("broker"));
-        karaf = ThorKaraf.boot(work.resolve("karaf"), broker.bootstrapServers());
-        ThorRest rest = karaf.rest();
-        await().atMost(WAIT).until(rest::answers);
+        stack = ThorStack.boot("log-file");
+        work = stack.work();
+        broker = stack.broker();
+        karaf = stack.karaf();
     }
 
     @AfterAll
     void stopEverything() {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void aRotatingLogArrivesWholeAndInOrderFormattedByAFormatFromAnotherBundle() throws Exception {
-        karaf.shell("bundle:install -s mvn:org.thor/upper-case-format/" + ThorKaraf.THOR_VERSION);
+        stack.installTestBundle("upper-case-format");
         Path logs = Files.createDirectories(work.resolve("logs"));
         RollingLog log = new RollingLog(logs, 2_000);
         Files.createFile(log.current());

@@ -40,6 +40,7 @@ class ShellCommandsIT {
 
     private final String run = Long.toString(System.nanoTime());
     private final String topic = "shown-" + run;
+    private ThorStack stack;
     private KraftBroker broker;
     private ThorKaraf karaf;
     private ThorRest rest;
@@ -47,13 +48,12 @@ class ShellCommandsIT {
 
     @BeforeAll
     void bootKarafWithTwoConnectors() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "shell-" + run)).toAbsolutePath();
-        logs = Files.createDirectories(work.resolve("logs"));
-        broker = KraftBroker.start(work.resolve("broker"));
-        karaf = ThorKaraf.boot(work.resolve("karaf"), broker.bootstrapServers());
+        stack = ThorStack.boot("shell");
+        logs = Files.createDirectories(stack.work().resolve("logs"));
+        broker = stack.broker();
+        karaf = stack.karaf();
         rest = karaf.rest();
-        await().atMost(WAIT).until(rest::answers);
-        shell("bundle:install -s mvn:org.thor/counting-connector/" + ThorKaraf.THOR_VERSION);
+        stack.installTestBundle("counting-connector");
         await().atMost(WAIT).until(() -> rest.get("/connector-plugins").body().contains(COUNTER));
         writeConnector("shown", Map.of("connector.class", COUNTER, "topic", topic, "records.per.second", "100"));
         await().atMost(WAIT).until(() -> rest.get("/connectors/shown/status").body().contains("\"state\":\"RUNNING\""));
@@ -61,11 +61,8 @@ class ShellCommandsIT {
 
     @AfterAll
     void stopEverything() {
-        if (karaf != null) {
-            karaf.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
