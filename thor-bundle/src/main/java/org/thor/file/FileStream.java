@@ -25,6 +25,8 @@ final class FileStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FileStream.class);
     /** Files changed this recently are checked by their first bytes, since inode timestamps are coarse. */
     private static final long RECENT_MS = 60_000;
+    /** How soon a file or directory that could not be looked at is looked at again. */
+    private static final long RETRY_MS = 1_000;
 
     /** Receives each line, with the stream's offset after it. */
     interface LineSink {
@@ -128,15 +130,15 @@ final class FileStream implements AutoCloseable {
      * file is followed at once.
      */
     void maintain(long now) {
-        if (rescan || now - lastScanMillis >= config.scanIntervalMs || atEnd && somethingMoved()) {
+        if (rescan || now - lastScanMillis >= config.scanIntervalMs || atEnd && somethingMoved(now)) {
             scan(now);
         }
         copies.expire(now);
         publishProgress();
     }
 
-    private boolean somethingMoved() {
-        if (scanner.namesChanged()) {
+    private boolean somethingMoved(long now) {
+        if (scanner.incomplete() && now - lastScanMillis >= RETRY_MS || scanner.namesChanged()) {
             return true;
         }
         for (TrackedFile file : files.snapshot()) {

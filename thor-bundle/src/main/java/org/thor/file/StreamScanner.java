@@ -35,6 +35,7 @@ final class StreamScanner {
     private final List<PathMatcher> excluded;
     private final Set<String> reported = new HashSet<>();
     private List<Path> lastNames = List.of();
+    private boolean incomplete;
 
     StreamScanner(String pattern, List<String> excludedNames) {
         this.pattern = pattern;
@@ -53,10 +54,16 @@ final class StreamScanner {
 
     List<Found> scan() {
         List<Found> found = new ArrayList<>();
+        incomplete = false;
         lastNames = names();
         lastNames.forEach(path -> stat(path, found));
         found.sort(Comparator.comparingLong((Found f) -> f.stat().mtimeMillis()).thenComparing(Found::path));
         return found;
+    }
+
+    /** Whether the last {@link #scan()} could not look at some file or directory: worth retrying soon. */
+    boolean incomplete() {
+        return incomplete;
     }
 
     /** Whether the names the pattern matches differ from those of the last {@link #scan()}; no stat calls. */
@@ -74,6 +81,7 @@ final class StreamScanner {
             }
             return names;
         } catch (IOException | UncheckedIOException e) {
+            incomplete = true;
             reportOnce(root.toString(), e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
             return List.of();
         }
@@ -88,6 +96,7 @@ final class StreamScanner {
         } catch (NoSuchFileException e) {
             // rotated away between listing and stat: the next scan sees its new name
         } catch (IOException e) {
+            incomplete = true;
             reportOnce(path.toString(), e);
         }
     }

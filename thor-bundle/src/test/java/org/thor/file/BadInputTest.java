@@ -134,6 +134,20 @@ class BadInputTest {
     }
 
     @Test
+    void fileThatCannotBeStatedDoesNotStopTheOthers() throws Exception {
+        Path broken = dir.resolve("a.log");
+        Path fine = dir.resolve("b.log");
+        Files.createSymbolicLink(broken, broken); // a loop: every stat fails, even for root
+        appendLines(fine, 0, 1);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/a.log," + fine)).start()) {
+            assertEquals(lines(0, 1), harness.pollUntil(1, TIMEOUT));
+            Files.delete(broken);
+            appendLines(broken, 1, 2);
+            assertEquals(lines(0, 2), harness.pollUntil(2, TIMEOUT));
+        }
+    }
+
+    @Test
     void recordsCarryPathOffsetAndHostHeadersAndTheStreamAsKey() throws Exception {
         Path log = dir.resolve("app.log");
         append(log, "one\ntwo\n");
