@@ -112,6 +112,8 @@ final class TrackedFile {
 
     /** The path leads to another file now: this one was renamed since the last directory listing. */
     static final class MovedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         MovedException(Path path) {
             super(path + " is another file now");
         }
