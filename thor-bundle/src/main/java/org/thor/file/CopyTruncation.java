@@ -109,6 +109,8 @@ final class CopyTruncation {
         file.position = 0;
         file.fingerprint = Fingerprint.read(file.channel());
         file.rewind(config.maxLineBytes, config.charset);
+        // what it holds now was written after everything else of the stream, copies found just now included
+        files.moveToNewest(file);
     }
 
     void expire(long now) {

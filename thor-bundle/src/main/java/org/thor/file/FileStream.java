@@ -202,7 +202,8 @@ final class FileStream implements AutoCloseable {
             } else if (!resumeFinished(found, now)) {
                 // an old file that only now matches (copied in with its times, a directory that
                 // appeared) is idle since its modification, not since it was found
-                files.addNewest(new TrackedFile(stat.key(), found.path(), Fingerprint.EMPTY, 0, stat.size(),
+                // its first bytes now, so that a truncation before its first read is noticed too
+                files.addNewest(new TrackedFile(stat.key(), found.path(), fingerprintOf(found.path()), 0, stat.size(),
                         Math.min(now, stat.mtimeMillis())));
                 metrics.rotations.increment();
                 log.info("Stream {}: new file {}", pattern, found.path());
@@ -248,6 +249,14 @@ final class FileStream implements AutoCloseable {
         }
         file.finishedMtimeMillis = stat.mtimeMillis();
         return true;
+    }
+
+    private static Fingerprint fingerprintOf(java.nio.file.Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            return Fingerprint.read(channel);
+        } catch (IOException e) {
+            return Fingerprint.EMPTY;
+        }
     }
 
     private static boolean sameStart(TrackedFile file) {

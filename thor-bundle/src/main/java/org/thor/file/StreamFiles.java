@@ -96,6 +96,11 @@ final class StreamFiles implements AutoCloseable {
         files.remove(file);
     }
 
+    void moveToNewest(TrackedFile file) {
+        files.remove(file);
+        files.add(file);
+    }
+
     /** Moves {@code file} just before {@code newer}, so it is read first. */
     void placeBefore(TrackedFile file, TrackedFile newer) {
         files.remove(file);

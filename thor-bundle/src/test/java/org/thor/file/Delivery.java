@@ -14,6 +14,22 @@ final class Delivery {
     private Delivery() {
     }
 
+    /** The same lines in the same order; on failure says where they part, not the whole lists. */
+    static void assertSameSequence(List<String> expected, List<String> actual) {
+        int i = 0;
+        while (i < expected.size() && i < actual.size() && expected.get(i).equals(actual.get(i))) {
+            i++;
+        }
+        if (i < expected.size() || i < actual.size()) {
+            fail("the lines part at index " + i + " of " + expected.size() + " expected, " + actual.size()
+                    + " arrived: expected " + window(expected, i) + " but got " + window(actual, i));
+        }
+    }
+
+    private static List<String> window(List<String> lines, int at) {
+        return lines.subList(Math.min(at, lines.size()), Math.min(at + 5, lines.size()));
+    }
+
     /**
      * The topic must hold every expected line, in order, where a restart may have sent one
      * contiguous stretch again (the lines not yet acknowledged when the worker died). Returns how

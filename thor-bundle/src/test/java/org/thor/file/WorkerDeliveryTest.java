@@ -64,7 +64,7 @@ class WorkerDeliveryTest {
             System.out.printf("%d lines file->Kafka through a Connect worker in %.1f s (%.0f lines/s)%n",
                     records.size(), seconds, records.size() / seconds);
             assertTrue(writer.done());
-            assertEquals(LogFiles.lines(0, lines), TopicReader.values(records), "every line once, in order");
+            Delivery.assertSameSequence(LogFiles.lines(0, lines), TopicReader.values(records));
             assertEquals(1, records.stream().map(ConsumerRecord::partition).distinct().count(),
                     "one stream's lines land in one partition");
         }

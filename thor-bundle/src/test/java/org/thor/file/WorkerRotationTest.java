@@ -1,0 +1,70 @@
+package org.thor.file;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.thor.kraft.KraftBroker;
+import org.thor.kraft.TopicReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * logrotate every 10,000 lines while the application logs fast, in a real worker: the two kinds
+ * that Kafka's FileStreamSource loses most lines under lose none here, and repeat none.
+ */
+class WorkerRotationTest {
+
+    private static KraftBroker broker;
+
+    @TempDir
+    static Path brokerDir;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KraftBroker.start(brokerDir);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RotatingWriter.Mode.class)
+    void everyLineArrivesOnceAndInOrderUnderLogrotate(RotatingWriter.Mode mode) throws Exception {
+        int lines = 200_000;
+        String topic = "logrotate-" + mode.name().toLowerCase() + "-" + System.nanoTime();
+        broker.createTopic(topic, 1);
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Map<String, String> connector = WorkerDeliveryTest.connector(topic, logs, Map.of());
+        connector.put("files", logs + "/app.log*");
+        try (ConnectWorker worker = ConnectWorker.start(dir.resolve("worker"), broker.bootstrapServers(), connector);
+             TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
+            RotatingWriter writer = new RotatingWriter(logs.resolve("app.log"), mode, lines, 10_000);
+            writer.startThread();
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(Duration.ofMinutes(3)).until(() -> {
+                records.addAll(reader.read(1, Duration.ofMillis(200)));
+                return writer.done() && records.size() >= lines;
+            });
+            records.addAll(reader.readUntilQuiet(Duration.ofSeconds(3)));
+            System.out.printf("logrotate %s every 10,000 lines: %d of %d lines arrived%n", mode, records.size(), lines);
+            Delivery.assertSameSequence(LogFiles.lines(0, lines), TopicReader.values(records));
+        }
+    }
+}
