@@ -110,7 +110,7 @@ final class EmbeddedConnect {
             ConnectorClientConfigOverridePolicy policy = plugins.newPlugin(
                     config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG), config,
                     ConnectorClientConfigOverridePolicy.class);
-            FileOffsetBackingStore offsets = new FileOffsetBackingStore(plugins.newInternalConverter(
+            FileOffsetBackingStore offsets = new DurableFileOffsetBackingStore(plugins.newInternalConverter(
                     true, JsonConverter.class.getName(), Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false")));
             offsets.configure(config);
             Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsets, policy);
