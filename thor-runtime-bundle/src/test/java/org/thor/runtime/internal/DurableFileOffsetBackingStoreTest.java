@@ -23,11 +23,7 @@ class DurableFileOffsetBackingStoreTest {
     @Test
     void aFileTornByACrashIsReplacedByTheLastCompleteOne() throws Exception {
         Path file = directory.resolve("connect.offsets");
-        DurableFileOffsetBackingStore first = store(file);
-        first.start();
-        first.set(Map.of(bytes("stream-a"), bytes("position 10")), null).get();
-        first.set(Map.of(bytes("stream-a"), bytes("position 20")), null).get();
-        first.stop();
+        flushTwice(file);
 
         assertEquals(List.of("connect.offsets", "connect.offsets.previous"), Files.list(directory).map(p -> p.getFileName().toString()).sorted().toList());
         Files.write(file, new byte[]{(byte) 0xAC, (byte) 0xED});
@@ -42,11 +38,7 @@ class DurableFileOffsetBackingStoreTest {
     @Test
     void aCompleteFileIsReadAsItIs() throws Exception {
         Path file = directory.resolve("connect.offsets");
-        DurableFileOffsetBackingStore first = store(file);
-        first.start();
-        first.set(Map.of(bytes("stream-a"), bytes("position 10")), null).get();
-        first.set(Map.of(bytes("stream-a"), bytes("position 20")), null).get();
-        first.stop();
+        flushTwice(file);
 
         DurableFileOffsetBackingStore restarted = store(file);
         restarted.start();
@@ -54,6 +46,15 @@ class DurableFileOffsetBackingStoreTest {
         restarted.stop();
         assertEquals(bytes("position 20"), offsets.get(bytes("stream-a")));
         assertNull(offsets.get(bytes("stream-b")));
+    }
+
+    /** Position 10 is flushed, then position 20. */
+    private static void flushTwice(Path file) throws Exception {
+        DurableFileOffsetBackingStore store = store(file);
+        store.start();
+        store.set(Map.of(bytes("stream-a"), bytes("position 10")), null).get();
+        store.set(Map.of(bytes("stream-a"), bytes("position 20")), null).get();
+        store.stop();
     }
 
     private static DurableFileOffsetBackingStore store(Path file) {
