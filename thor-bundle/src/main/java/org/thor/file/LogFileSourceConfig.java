@@ -74,6 +74,28 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String HOST_NAME_DOC = "Host name put into the thor.host header and the json "
             + "format; empty means the name of the machine the task runs on.";
 
+    public static final String MULTILINE_PATTERN_CONFIG = "multiline.pattern";
+    private static final String MULTILINE_PATTERN_DOC = "A Java regular expression that marks the lines of "
+            + "multiline events (found anywhere in the line, as Filebeat's multiline.pattern). Empty: every "
+            + "line is a record. The lines of an event are joined with '\\n' into one record; its "
+            + "thor.file.offset header is the offset of the event's first line, its source offset the "
+            + "position after its last line. An event never spans two files.";
+    public static final String MULTILINE_NEGATE_CONFIG = "multiline.negate";
+    private static final String MULTILINE_NEGATE_DOC = "Whether lines that do NOT match multiline.pattern are "
+            + "the ones that continue an event (Filebeat's negate).";
+    public static final String MULTILINE_MATCH_CONFIG = "multiline.match";
+    private static final String MULTILINE_MATCH_DOC = "'after': a (negate-adjusted) matching line is appended "
+            + "to the line before it; 'before': a matching line is followed by the lines up to and including "
+            + "the next line that does not match. As Filebeat's multiline.match.";
+    public static final String MULTILINE_MAX_LINES_CONFIG = "multiline.max.lines";
+    private static final String MULTILINE_MAX_LINES_DOC = "Most lines in one event. Further continuation lines "
+            + "start a new event (nothing is dropped), which carries the header thor.line.continued=true.";
+    public static final String MULTILINE_TIMEOUT_CONFIG = "multiline.timeout.ms";
+    private static final String MULTILINE_TIMEOUT_DOC = "An event is sent when no continuation line came for "
+            + "this long.";
+
+    public static final String MATCH_AFTER = "after";
+    public static final String MATCH_BEFORE = "before";
     public static final String READ_FROM_BEGINNING = "beginning";
     public static final String READ_FROM_END = "end";
     public static final String KEY_STREAM = "stream";
@@ -83,6 +105,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String GROUP_FILES = "Files";
     private static final String GROUP_RECORDS = "Records";
     private static final String GROUP_FLOW = "Flow";
+    private static final String GROUP_MULTILINE = "Multiline";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(FILES_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, LogFileSourceConfig::validatePatterns,
@@ -114,7 +137,17 @@ public final class LogFileSourceConfig extends AbstractConfig {
             .define(BATCH_MAX_RECORDS_CONFIG, Type.INT, 2_000, ConfigDef.Range.atLeast(1),
                     Importance.LOW, BATCH_MAX_RECORDS_DOC, GROUP_FLOW, 2, ConfigDef.Width.SHORT, "Batch max records")
             .define(POLL_INTERVAL_CONFIG, Type.LONG, 200L, ConfigDef.Range.between(1, 60_000),
-                    Importance.LOW, POLL_INTERVAL_DOC, GROUP_FLOW, 3, ConfigDef.Width.SHORT, "Poll interval (ms)");
+                    Importance.LOW, POLL_INTERVAL_DOC, GROUP_FLOW, 3, ConfigDef.Width.SHORT, "Poll interval (ms)")
+            .define(MULTILINE_PATTERN_CONFIG, Type.STRING, "", LogFileSourceConfig::validateRegex,
+                    Importance.MEDIUM, MULTILINE_PATTERN_DOC, GROUP_MULTILINE, 1, ConfigDef.Width.LONG, "Multiline pattern")
+            .define(MULTILINE_NEGATE_CONFIG, Type.BOOLEAN, false,
+                    Importance.MEDIUM, MULTILINE_NEGATE_DOC, GROUP_MULTILINE, 2, ConfigDef.Width.SHORT, "Multiline negate")
+            .define(MULTILINE_MATCH_CONFIG, Type.STRING, MATCH_AFTER, ValidString.in(MATCH_AFTER, MATCH_BEFORE),
+                    Importance.MEDIUM, MULTILINE_MATCH_DOC, GROUP_MULTILINE, 3, ConfigDef.Width.SHORT, "Multiline match")
+            .define(MULTILINE_MAX_LINES_CONFIG, Type.INT, 500, ConfigDef.Range.atLeast(1),
+                    Importance.LOW, MULTILINE_MAX_LINES_DOC, GROUP_MULTILINE, 4, ConfigDef.Width.SHORT, "Multiline max lines")
+            .define(MULTILINE_TIMEOUT_CONFIG, Type.LONG, 5_000L, ConfigDef.Range.atLeast(0),
+                    Importance.LOW, MULTILINE_TIMEOUT_DOC, GROUP_MULTILINE, 5, ConfigDef.Width.SHORT, "Multiline timeout (ms)");
 
     public final List<String> files;
     public final List<String> exclude;
@@ -130,6 +163,11 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final int batchMaxRecords;
     public final String recordKey;
     public final String hostName;
+    public final String multilinePattern;
+    public final boolean multilineNegate;
+    public final boolean multilineAfter;
+    public final int multilineMaxLines;
+    public final long multilineTimeoutMs;
 
     public LogFileSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -147,6 +185,20 @@ public final class LogFileSourceConfig extends AbstractConfig {
         batchMaxRecords = getInt(BATCH_MAX_RECORDS_CONFIG);
         recordKey = getString(RECORD_KEY_CONFIG);
         hostName = getString(HOST_NAME_CONFIG).trim();
+        multilinePattern = getString(MULTILINE_PATTERN_CONFIG);
+        multilineNegate = getBoolean(MULTILINE_NEGATE_CONFIG);
+        multilineAfter = MATCH_AFTER.equals(getString(MULTILINE_MATCH_CONFIG));
+        multilineMaxLines = getInt(MULTILINE_MAX_LINES_CONFIG);
+        multilineTimeoutMs = getLong(MULTILINE_TIMEOUT_CONFIG);
+    }
+
+    /** A joiner for one stream, or null when multiline.pattern is empty. */
+    MultilineJoiner newJoiner() {
+        if (multilinePattern.isEmpty()) {
+            return null;
+        }
+        return new MultilineJoiner(java.util.regex.Pattern.compile(multilinePattern), multilineNegate,
+                multilineAfter, multilineMaxLines, multilineTimeoutMs);
     }
 
     private static void validatePatterns(String name, Object value) {

@@ -46,6 +46,9 @@ public class LogFileSourceTask extends SourceTask {
     private boolean formatMissingLogged;
     private boolean formatFailureLogged;
     private int nextStream;
+    /** Per stream, when multiline.pattern is set. */
+    private final Map<FileStream, MultilineJoiner> joiners = new java.util.HashMap<>();
+    private long pollMillis;
     private List<SourceRecord> batch;
     private volatile boolean stopping;
 
@@ -65,6 +68,13 @@ public class LogFileSourceTask extends SourceTask {
         }
         streams = new ArrayList<>();
         config.files.forEach(pattern -> streams.add(new FileStream(pattern, config, metrics)));
+        joiners.clear();
+        for (FileStream stream : streams) {
+            MultilineJoiner joiner = config.newJoiner();
+            if (joiner != null) {
+                joiners.put(stream, joiner);
+            }
+        }
         Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader()
                 .offsets(streams.stream().map(s -> s.partition).toList());
         long now = System.currentTimeMillis();
@@ -94,12 +104,24 @@ public class LogFileSourceTask extends SourceTask {
                 return null;
             }
             long now = System.currentTimeMillis();
+            pollMillis = now;
             int max = Math.min(room, config.batchMaxRecords);
-            for (int i = 0; i < streams.size() && batch.size() < max; i++) {
-                FileStream stream = streams.get((nextStream + i) % streams.size());
-                stream.read(max - batch.size(), (file, line, offset) -> add(stream, file, line, offset), now);
-            }
+            int consumed;
+            do {
+                // lines joined into a held multiline event give no record yet: read on rather than wait
+                consumed = 0;
+                for (int i = 0; i < streams.size() && batch.size() < max; i++) {
+                    FileStream stream = streams.get((nextStream + i) % streams.size());
+                    consumed += stream.read(max - batch.size(), (file, line, offset) -> add(stream, file, line, offset), now);
+                }
+            } while (batch.isEmpty() && consumed > 0 && !joiners.isEmpty());
             nextStream = (nextStream + 1) % streams.size();
+            for (FileStream stream : streams) {
+                MultilineJoiner joiner = joiners.get(stream);
+                if (joiner != null) {
+                    joiner.expire(now, event -> addEvent(stream, event));
+                }
+            }
         }
         maintain(System.currentTimeMillis());
         if (batch.isEmpty()) {
@@ -158,11 +180,25 @@ public class LogFileSourceTask extends SourceTask {
         }
         metrics.linesRead.increment();
         metrics.bytesRead.add(line.lineEnd - line.lineStart);
+        MultilineJoiner joiner = joiners.get(stream);
+        if (joiner != null) {
+            joiner.add(file, text, line.lineStart, offset, pollMillis, event -> addEvent(stream, event));
+            return;
+        }
+        addRecord(stream, file, text, line.lineStart, offset, line.lineContinued);
+    }
+
+    private void addEvent(FileStream stream, MultilineJoiner.Event event) {
+        addRecord(stream, event.file(), event.text(), event.firstOffset(), event.offset(), event.continued());
+    }
+
+    private void addRecord(FileStream stream, TrackedFile file, String text, long lineStart, Map<String, Object> offset,
+                           boolean continued) {
         String path = file.path.toString();
-        SchemaAndValue value = format(new Line(text, path, line.lineStart, host, stream.pattern), text);
+        SchemaAndValue value = format(new Line(text, path, lineStart, host, stream.pattern), text);
         ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(PATH_HEADER, path).addLong(OFFSET_HEADER, line.lineStart).addString(HOST_HEADER, host);
-        if (line.lineContinued) {
+        headers.addString(PATH_HEADER, path).addLong(OFFSET_HEADER, lineStart).addString(HOST_HEADER, host);
+        if (continued) {
             headers.addBoolean(CONTINUED_HEADER, true);
         }
         String key = switch (config.recordKey) {

@@ -1,0 +1,100 @@
+package org.thor.file;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Joins the lines of one stream into multiline events, with Filebeat's semantics: a line "matches"
+ * when {@code pattern} is found in it, inverted by {@code negate}. With {@code after} a matching
+ * line continues the event before it; with {@code before} a matching line is continued by the
+ * line after it (a line that does not match ends the event). An event never spans two files, holds
+ * at most {@code maxLines} lines (further continuations start a new event, nothing is dropped) and
+ * is flushed when no continuation came for {@code timeoutMs}. The event carries the offset that
+ * came with its last line, so it is committed only once the whole event is acknowledged.
+ */
+final class MultilineJoiner {
+
+    /** One complete event. */
+    record Event(TrackedFile file, String text, long firstOffset, Map<String, Object> offset, int lines,
+                 boolean continued) {
+    }
+
+    interface EventSink {
+        void event(Event event);
+    }
+
+    private final Pattern pattern;
+    private final boolean negate;
+    private final boolean after;
+    private final int maxLines;
+    private final long timeoutMs;
+
+    private TrackedFile file;
+    private final StringBuilder text = new StringBuilder();
+    private long firstOffset;
+    private Map<String, Object> offset;
+    private int lines;
+    private boolean continued;
+    private long lastLineMillis;
+
+    MultilineJoiner(Pattern pattern, boolean negate, boolean after, int maxLines, long timeoutMs) {
+        this.pattern = pattern;
+        this.negate = negate;
+        this.after = after;
+        this.maxLines = maxLines;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** Adds one line; hands complete events to the sink. */
+    void add(TrackedFile lineFile, String line, long lineOffset, Map<String, Object> lineOffsetAfter, long now,
+             EventSink sink) {
+        boolean matches = pattern.matcher(line).find() != negate;
+        boolean continuation = lines > 0 && (after ? matches : true);
+        if (lines > 0 && (lineFile != file || !continuation)) {
+            flush(sink);
+        }
+        boolean overflow = false;
+        if (lines >= maxLines) {
+            flush(sink);
+            overflow = true;
+        }
+        if (lines == 0) {
+            file = lineFile;
+            firstOffset = lineOffset;
+            continued = overflow;
+        } else {
+            text.append('\n');
+        }
+        text.append(line);
+        lines++;
+        offset = lineOffsetAfter;
+        lastLineMillis = now;
+        if (!after && !matches) {
+            flush(sink);
+        }
+    }
+
+    /** Flushes the held event if no continuation came for the timeout. */
+    void expire(long now, EventSink sink) {
+        if (lines > 0 && now - lastLineMillis >= timeoutMs) {
+            flush(sink);
+        }
+    }
+
+    boolean holdsEvent() {
+        return lines > 0;
+    }
+
+    private void flush(EventSink sink) {
+        if (lines == 0) {
+            return;
+        }
+        Event event = new Event(file, text.toString(), firstOffset, offset, lines, continued);
+        text.setLength(0);
+        lines = 0;
+        file = null;
+        offset = null;
+        continued = false;
+        sink.event(event);
+    }
+}

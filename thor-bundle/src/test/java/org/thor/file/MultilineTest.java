@@ -1,0 +1,185 @@
+package org.thor.file;
+
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.thor.file.LogFiles.append;
+
+class MultilineTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, String> config(String files) {
+        Map<String, String> config = LogFiles.config(files);
+        config.put(LogFileSourceConfig.MULTILINE_PATTERN_CONFIG, "^\\s+at |^Caused by: |^\\s+\\.\\.\\. ");
+        config.put(LogFileSourceConfig.MULTILINE_TIMEOUT_CONFIG, "300");
+        return config;
+    }
+
+    /** A log line and, every third one, a stack trace of {@code depth} frames. */
+    private static String event(int i, int depth) {
+        StringBuilder text = new StringBuilder("2026-11-25 event " + i);
+        if (i % 3 == 0) {
+            text.append(" failed: java.lang.IllegalStateException: boom ").append(i);
+            for (int f = 0; f < depth; f++) {
+                text.append("\n\tat org.thor.Example.method").append(f).append("(Example.java:").append(f).append(')');
+            }
+            text.append("\nCaused by: java.io.IOException: disk ").append(i).append("\n\t... ").append(depth).append(" more");
+        }
+        return text.toString();
+    }
+
+    private static List<String> events(int from, int to, int depth) {
+        List<String> events = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            events.add(event(i, depth));
+        }
+        return events;
+    }
+
+    private static void appendEvents(Path file, int from, int to, int depth) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            text.append(event(i, depth)).append('\n');
+        }
+        append(file, text.toString());
+    }
+
+    @Test
+    void stackTracesInterleavedWithSingleLinesAreOneRecordEach() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendEvents(log, 0, 30, 5);
+        try (TaskHarness harness = new TaskHarness(config(log.toString())).start()) {
+            assertEquals(events(0, 30, 5), harness.pollUntil(30, TIMEOUT));
+            SourceRecord third = harness.records.get(3);
+            long expected = 0;
+            for (int i = 0; i < 3; i++) {
+                expected += event(i, 5).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            }
+            assertEquals(expected, LogFiles.headers(third).get(LogFileSourceTask.OFFSET_HEADER), "first line's offset");
+            long afterThird = expected + event(3, 5).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            assertEquals(afterThird, position(third), "offset after the event's last line");
+        }
+    }
+
+    @Test
+    void eventsSplitAcrossReadBuffersAndBatchesStayWhole() throws Exception {
+        Path log = dir.resolve("app.log");
+        // about 200 KiB per stack trace: several 64 KiB read buffers, and many batches of 7 lines
+        appendEvents(log, 0, 10, 4000);
+        Map<String, String> config = config(log.toString());
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "7");
+        config.put(LogFileSourceConfig.MULTILINE_MAX_LINES_CONFIG, "5000");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(events(0, 10, 4000), harness.pollUntil(10, TIMEOUT));
+        }
+    }
+
+    @Test
+    void anEventAtTheEndOfARotatedFileIsNotMergedWithTheNextFile() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendEvents(log, 0, 4, 3);
+        Map<String, String> config = config(dir + "/app.log*");
+        config.put(LogFileSourceConfig.MULTILINE_TIMEOUT_CONFIG, "60000");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(3, TIMEOUT);
+            Files.move(log, dir.resolve("app.log.1"));
+            // the new file starts with what looks like a continuation
+            append(log, "\tat org.thor.Orphan.frame(Orphan.java:1)\nfresh start\n");
+            List<String> values = harness.pollUntil(5, TIMEOUT);
+            assertEquals(events(0, 4, 3), values.subList(0, 4));
+            assertEquals("\tat org.thor.Orphan.frame(Orphan.java:1)", values.get(4));
+            Map<String, Object> headers = LogFiles.headers(harness.records.get(3));
+            assertEquals(dir.resolve("app.log.1").toString(), headers.get(LogFileSourceTask.PATH_HEADER));
+        }
+    }
+
+    @Test
+    void theLastEventIsFlushedAfterTheTimeout() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendEvents(log, 0, 4, 3);
+        try (TaskHarness harness = new TaskHarness(config(log.toString())).start()) {
+            assertEquals(events(0, 3, 3), harness.pollUntil(3, TIMEOUT));
+            assertEquals(events(0, 4, 3), harness.pollUntil(4, TIMEOUT));
+        }
+    }
+
+    @Test
+    void maxLinesCapsAnEventWithoutDroppingLines() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "head\n\tat a\n\tat b\n\tat c\n\tat d\n\tat e\nnext\n");
+        Map<String, String> config = config(log.toString());
+        config.put(LogFileSourceConfig.MULTILINE_MAX_LINES_CONFIG, "4");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(List.of("head\n\tat a\n\tat b\n\tat c", "\tat d\n\tat e", "next"), harness.pollUntil(3, TIMEOUT));
+            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
+        }
+    }
+
+    @Test
+    void negateAndBeforeFollowFilebeat() throws Exception {
+        Path log = dir.resolve("app.log");
+        // negate + after: lines not starting with a date continue the line before
+        append(log, "2026 one\n  more\n  more\n2026 two\n2026 three\n  x\n");
+        Map<String, String> config = config(log.toString());
+        config.put(LogFileSourceConfig.MULTILINE_PATTERN_CONFIG, "^2026");
+        config.put(LogFileSourceConfig.MULTILINE_NEGATE_CONFIG, "true");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(List.of("2026 one\n  more\n  more", "2026 two", "2026 three\n  x"), harness.pollUntil(3, TIMEOUT));
+        }
+        Path other = dir.resolve("other.log");
+        // before: a line ending in a backslash is continued by the next line
+        append(other, "a \\\nb \\\nc\nd\n");
+        Map<String, String> before = config(other.toString());
+        before.put(LogFileSourceConfig.MULTILINE_PATTERN_CONFIG, "\\\\$");
+        before.put(LogFileSourceConfig.MULTILINE_MATCH_CONFIG, "before");
+        try (TaskHarness harness = new TaskHarness(before).start()) {
+            assertEquals(List.of("a \\\nb \\\nc", "d"), harness.pollUntil(2, TIMEOUT));
+        }
+    }
+
+    @Test
+    void aRestartInTheMiddleOfAnEventLosesNothingAndResendsOnlyTheUnacknowledged() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendEvents(log, 0, 20, 5);
+        // the last event is incomplete when the task stops
+        append(log, "2026-11-25 event 20 failed: java.lang.IllegalStateException: boom 20\n\tat org.thor.Example.method0(Example.java:0)\n");
+        Map<String, String> config = config(log.toString());
+        config.put(LogFileSourceConfig.MULTILINE_TIMEOUT_CONFIG, "60000");
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "10");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(8, TIMEOUT);
+            int acknowledged = harness.records.size();
+            harness.acknowledge = false;
+            harness.pollUntil(20, TIMEOUT);
+            harness.records.clear();
+            harness.restart();
+            harness.acknowledge = true;
+            append(log, "\tat org.thor.Example.method1(Example.java:1)\n2026-11-25 event 21\n");
+            List<String> again = harness.pollUntil(1, TIMEOUT);
+            assertEquals(event(acknowledged, 5), again.get(0), "resent from the first unacknowledged event");
+            List<String> expected = new ArrayList<>(events(acknowledged, 20, 5));
+            expected.add("2026-11-25 event 20 failed: java.lang.IllegalStateException: boom 20\n\tat org.thor.Example.method0(Example.java:0)\n\tat org.thor.Example.method1(Example.java:1)");
+            assertEquals(expected, harness.pollUntil(expected.size(), TIMEOUT));
+            assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
+        }
+    }
+
+    private static long position(SourceRecord record) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> offset = (Map<String, Object>) record.sourceOffset();
+        return StreamOffset.entries(offset).get(0).position();
+    }
+}
