@@ -64,8 +64,13 @@ final class FileStream implements AutoCloseable {
         lastScanMillis = now;
         if (storedOffset == null) {
             log.info("Stream {}: no stored offset; reading existing files from their {}", pattern,
-                    config.readFromEnd ? "end" : "beginning");
-            files.restore(restore.fresh(config.readFromEnd), Map.of(), Long.MIN_VALUE);
+                    config.readFromEnd ? "end" : config.readFromTimeMillis != Long.MIN_VALUE
+                            ? "beginning when modified since " + java.time.Instant.ofEpochMilli(config.readFromTimeMillis)
+                            : "beginning");
+            Map<String, TrackedFile> skipped = new HashMap<>();
+            List<TrackedFile> live = restore.fresh(config.readFromEnd, config.readFromTimeMillis, skipped);
+            long skippedMtime = skipped.values().stream().mapToLong(f -> f.finishedMtimeMillis).max().orElse(Long.MIN_VALUE);
+            files.restore(live, skipped, skippedMtime);
         } else {
             log.info("Stream {}: resuming from stored offset {}", pattern, storedOffset);
             long finishedMtime = StreamOffset.finishedMtime(storedOffset);

@@ -28,8 +28,13 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String TOPIC_DOC = "The topic the lines are written to.";
     public static final String READ_FROM_CONFIG = "read.from";
     private static final String READ_FROM_DOC = "Where to start in files that exist when a stream is "
-            + "first started without a stored offset: 'beginning' or 'end'. Files that appear later are "
-            + "always read from their beginning.";
+            + "first started without a stored offset: 'beginning', 'end', or 'time' (files last modified "
+            + "before read.from.time are skipped as finished, the others read from their beginning). Files "
+            + "that appear later are always read from their beginning.";
+    public static final String READ_FROM_TIME_CONFIG = "read.from.time";
+    private static final String READ_FROM_TIME_DOC = "For read.from=time: an ISO-8601 instant, e.g. "
+            + "2026-11-25T10:00:00Z. On a first start without a stored offset, files last modified before "
+            + "it are skipped entirely (treated as finished); the others are read from their beginning.";
     public static final String FORMAT_CONFIG = "format";
     private static final String FORMAT_DOC = "Name of the line formatter: 'raw' (the line as a string), "
             + "'json' (a JSON object with message, path, offset, host, stream, as a string), 'regex' "
@@ -98,6 +103,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public static final String MATCH_BEFORE = "before";
     public static final String READ_FROM_BEGINNING = "beginning";
     public static final String READ_FROM_END = "end";
+    public static final String READ_FROM_TIME = "time";
     public static final String KEY_STREAM = "stream";
     public static final String KEY_PATH = "path";
     public static final String KEY_NONE = "none";
@@ -112,8 +118,10 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.HIGH, FILES_DOC, GROUP_FILES, 1, ConfigDef.Width.LONG, "Files")
             .define(EXCLUDE_CONFIG, Type.LIST, "*.gz,*.bz2,*.xz,*.zst,*.zip", LogFileSourceConfig::validateGlobs,
                     Importance.LOW, EXCLUDE_DOC, GROUP_FILES, 2, ConfigDef.Width.LONG, "Excluded names")
-            .define(READ_FROM_CONFIG, Type.STRING, READ_FROM_BEGINNING, ValidString.in(READ_FROM_BEGINNING, READ_FROM_END),
+            .define(READ_FROM_CONFIG, Type.STRING, READ_FROM_BEGINNING, ValidString.in(READ_FROM_BEGINNING, READ_FROM_END, READ_FROM_TIME),
                     Importance.MEDIUM, READ_FROM_DOC, GROUP_FILES, 3, ConfigDef.Width.SHORT, "Read from")
+            .define(READ_FROM_TIME_CONFIG, Type.STRING, "", LogFileSourceConfig::validateInstant,
+                    Importance.MEDIUM, READ_FROM_TIME_DOC, GROUP_FILES, 8, ConfigDef.Width.MEDIUM, "Read from time")
             .define(CHARSET_CONFIG, Type.STRING, "UTF-8", LogFileSourceConfig::validateCharset,
                     Importance.MEDIUM, CHARSET_DOC, GROUP_FILES, 4, ConfigDef.Width.SHORT, "Charset")
             .define(MAX_LINE_BYTES_CONFIG, Type.INT, 1024 * 1024, ConfigDef.Range.between(16, 64 * 1024 * 1024),
@@ -153,6 +161,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final List<String> exclude;
     public final String topic;
     public final boolean readFromEnd;
+    /** For read.from=time: files last modified before this (epoch ms) are skipped; else Long.MIN_VALUE. */
+    public final long readFromTimeMillis;
     public final String format;
     public final int maxInFlightRecords;
     public final Charset charset;
@@ -175,6 +185,15 @@ public final class LogFileSourceConfig extends AbstractConfig {
         exclude = getList(EXCLUDE_CONFIG);
         topic = getString(TOPIC_CONFIG);
         readFromEnd = READ_FROM_END.equals(getString(READ_FROM_CONFIG));
+        String fromTime = getString(READ_FROM_TIME_CONFIG).trim();
+        if (READ_FROM_TIME.equals(getString(READ_FROM_CONFIG))) {
+            if (fromTime.isEmpty()) {
+                throw new ConfigException(READ_FROM_TIME_CONFIG, fromTime, "read.from=time needs an ISO-8601 instant");
+            }
+            readFromTimeMillis = java.time.Instant.parse(fromTime).toEpochMilli();
+        } else {
+            readFromTimeMillis = Long.MIN_VALUE;
+        }
         format = getString(FORMAT_CONFIG).trim();
         maxInFlightRecords = getInt(MAX_IN_FLIGHT_CONFIG);
         charset = Charset.forName(getString(CHARSET_CONFIG));
@@ -232,6 +251,17 @@ public final class LogFileSourceConfig extends AbstractConfig {
             java.util.regex.Pattern.compile((String) value);
         } catch (java.util.regex.PatternSyntaxException e) {
             throw new ConfigException(name, value, e.getDescription());
+        }
+    }
+
+    private static void validateInstant(String name, Object value) {
+        String text = ((String) value).trim();
+        if (!text.isEmpty()) {
+            try {
+                java.time.Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException(name, value, "not an ISO-8601 instant such as 2026-11-25T10:00:00Z");
+            }
         }
     }
 

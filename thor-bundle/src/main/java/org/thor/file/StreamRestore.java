@@ -34,8 +34,23 @@ final class StreamRestore {
 
     /** A stream without a stored offset: every file from its beginning, or from its end. */
     List<TrackedFile> fresh(boolean fromEnd) {
+        return fresh(fromEnd, Long.MIN_VALUE, new HashMap<>());
+    }
+
+    /**
+     * As {@link #fresh(boolean)}, but files last modified before {@code notBeforeMillis} are
+     * finished at their end (put into {@code finished}) instead of read.
+     */
+    List<TrackedFile> fresh(boolean fromEnd, long notBeforeMillis, Map<String, TrackedFile> finished) {
         List<TrackedFile> files = new ArrayList<>();
         for (StreamScanner.Found found : unclaimed.values()) {
+            if (found.stat().mtimeMillis() < notBeforeMillis) {
+                TrackedFile done = track(found, fingerprint(found), found.stat().size());
+                done.state = TrackedFile.State.FINISHED;
+                done.finishedMtimeMillis = found.stat().mtimeMillis();
+                finished.put(done.key, done);
+                continue;
+            }
             long position = fromEnd ? found.stat().size() : 0;
             TrackedFile file = track(found, fingerprint(found), position);
             file.started = fromEnd;
