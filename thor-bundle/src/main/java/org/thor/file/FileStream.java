@@ -4,10 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,51 +79,106 @@ final class FileStream implements AutoCloseable {
         log.info("Stream {}: {} files to read, {} already finished", pattern, files.size(), files.finishedCount());
     }
 
+    /** What the read loop does after a file: go on, start over (the order changed), or stay (the file left). */
+    private enum Next { ON, START_OVER, SAME_INDEX }
+
     /** Reads up to {@code maxLines} lines, oldest file first; returns how many were handed to the sink. */
     int read(int maxLines, LineSink sink, long now) {
-        int count = 0;
-        for (int i = 0; i < files.size() && count < maxLines; i++) {
+        int[] count = {0};
+        for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
             if (file.state != TrackedFile.State.LIVE || !open(file)) {
                 continue;
             }
             try {
-                long size = file.channel().size();
-                if (size != file.size) {
-                    file.size = size;
-                    file.lastChangeMillis = now;
-                }
-                long readPosition = file.reader().readPosition();
-                if (size < readPosition || size > readPosition && !file.startUnchanged()) {
-                    copies.truncated(file, now, () -> scan(now), this::open);
+                Next next = file.compressed ? readCompressed(file, i, maxLines, count, sink, now)
+                        : readPlain(file, i, maxLines, count, sink, now);
+                if (next == Next.START_OVER) {
                     i = -1;
-                    continue;
-                }
-                if (!file.started && size > 0) {
-                    CopyTruncation.Decision decision = copies.decide(file, now);
-                    if (decision == CopyTruncation.Decision.RESTART) {
-                        i = -1;
-                    }
-                    if (decision != CopyTruncation.Decision.READ) {
-                        continue;
-                    }
-                }
-                count += readLines(file, i, maxLines - count, sink, false);
-                if (count < maxLines && mayFinish(file, i, now)) {
-                    count += readLines(file, i, maxLines - count, sink, true);
-                    if (!file.reader().holdsPartialLine()) {
-                        files.finish(file);
-                        i--;
-                    }
+                } else if (next == Next.SAME_INDEX) {
+                    i--;
                 }
             } catch (IOException e) {
                 scanner.reportOnce(file.path.toString(), e);
                 file.close();
             }
         }
-        atEnd = count < maxLines;
+        atEnd = count[0] < maxLines;
         publishProgress();
-        return count;
+        return count[0];
+    }
+
+    private Next readPlain(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
+            throws IOException {
+        long size = file.channel().size();
+        if (size != file.size) {
+            file.size = size;
+            file.lastChangeMillis = now;
+        }
+        long readPosition = file.reader().readPosition();
+        if (size < readPosition || size > readPosition && !file.startUnchanged()) {
+            copies.truncated(file, now, () -> scan(now), this::open);
+            return Next.START_OVER;
+        }
+        if (!file.started && size > 0) {
+            CopyTruncation.Decision decision = copies.decide(file, now);
+            if (decision != CopyTruncation.Decision.READ) {
+                return decision == CopyTruncation.Decision.RESTART ? Next.START_OVER : Next.ON;
+            }
+        }
+        count[0] += readLines(file, index, maxLines - count[0], sink, false);
+        if (count[0] < maxLines && mayFinish(file, index, now)) {
+            count[0] += readLines(file, index, maxLines - count[0], sink, true);
+            if (!file.reader().holdsPartialLine()) {
+                files.finish(file);
+                return Next.SAME_INDEX;
+            }
+        }
+        return Next.ON;
+    }
+
+    /**
+     * A compressed file does not grow: once it has stayed unchanged a moment (it is not being
+     * written any more) it is read through and finished at its end. One that ends early is
+     * waited for while it changes, else reported and finished where it breaks.
+     */
+    private Next readCompressed(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
+            throws IOException {
+        long size = file.channel().size();
+        if (size != file.size) {
+            file.size = size;
+            file.lastChangeMillis = now;
+        }
+        if (!file.started) {
+            if (now - file.lastChangeMillis < CopyTruncation.DECISION_MS) {
+                return Next.ON;
+            }
+            CopyTruncation.Decision decision = copies.decide(file, now);
+            if (decision != CopyTruncation.Decision.READ) {
+                return decision == CopyTruncation.Decision.RESTART ? Next.START_OVER : Next.ON;
+            }
+        }
+        count[0] += readLines(file, index, maxLines - count[0], sink, false);
+        if (count[0] >= maxLines) {
+            return Next.ON;
+        }
+        if (file.contentEnded()) {
+            count[0] += readLines(file, index, maxLines - count[0], sink, true);
+            files.finish(file);
+            return Next.SAME_INDEX;
+        }
+        IOException damage = file.contentDamage();
+        if (damage != null) {
+            if (now - file.lastChangeMillis < config.closeInactiveMs) {
+                file.close(); // still being written, perhaps: read again from the last line sent
+                return Next.ON;
+            }
+            log.warn("Stream {}: {} cannot be read past byte {} of its content ({}); its remaining lines are lost",
+                    pattern, file.path, file.reader().readPosition(), damage.toString());
+            files.finish(file);
+            return Next.SAME_INDEX;
+        }
+        return Next.ON;
     }
 
     /**
@@ -167,6 +220,9 @@ final class FileStream implements AutoCloseable {
     long bytesBehind() {
         long behind = 0;
         for (StreamFiles.Progress file : progress) {
+            if (file.compressed()) {
+                continue; // its size on disk says nothing about its content
+            }
             try {
                 behind += Math.max(0, Files.size(file.path()) - file.position());
             } catch (IOException e) {
@@ -208,7 +264,7 @@ final class FileStream implements AutoCloseable {
                 // an old file that only now matches (copied in with its times, a directory that
                 // appeared) is idle since its modification, not since it was found
                 // its first bytes now, so that a truncation before its first read is noticed too
-                files.addNewest(new TrackedFile(stat.key(), found.path(), fingerprintOf(found.path()), 0, stat.size(),
+                files.addNewest(new TrackedFile(stat.key(), found.path(), Fingerprint.of(found.path()), 0, stat.size(),
                         Math.min(now, stat.mtimeMillis())));
                 metrics.rotations.increment();
                 log.info("Stream {}: new file {}", pattern, found.path());
@@ -217,10 +273,11 @@ final class FileStream implements AutoCloseable {
         for (TrackedFile file : files.snapshot()) {
             file.gone = !seen.contains(file.key);
             if (file.gone && !file.isOpen()) {
-                if (file.state == TrackedFile.State.LIVE && file.size > file.position) {
-                    log.warn("Stream {}: {} vanished before it was read to its end", pattern, file.path);
+                if (file.state == TrackedFile.State.LIVE) {
+                    copies.vanished(file, now);
+                } else {
+                    files.remove(file);
                 }
-                files.remove(file);
             }
         }
         files.keepFinished(seen);
@@ -238,6 +295,15 @@ final class FileStream implements AutoCloseable {
         }
         FileKeys.Stat stat = found.stat();
         file.path = found.path();
+        if (file.compressed) {
+            // an archive does not grow: it is the finished file if it still starts the same
+            if (stat.mtimeMillis() != file.finishedMtimeMillis && !sameStart(file)) {
+                files.forgetFinished(file.key);
+                return false;
+            }
+            file.finishedMtimeMillis = stat.mtimeMillis();
+            return true;
+        }
         if (stat.size() == file.position && stat.mtimeMillis() == file.finishedMtimeMillis
                 && now - stat.mtimeMillis() > RECENT_MS) {
             return true;
@@ -256,20 +322,8 @@ final class FileStream implements AutoCloseable {
         return true;
     }
 
-    private static Fingerprint fingerprintOf(java.nio.file.Path path) {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return Fingerprint.read(channel);
-        } catch (IOException e) {
-            return Fingerprint.EMPTY;
-        }
-    }
-
     private static boolean sameStart(TrackedFile file) {
-        try (FileChannel channel = FileChannel.open(file.path, StandardOpenOption.READ)) {
-            return file.fingerprint.isPrefixOf(Fingerprint.read(channel));
-        } catch (IOException e) {
-            return false;
-        }
+        return file.fingerprint.isPrefixOf(Fingerprint.of(file.path));
     }
 
     private boolean open(TrackedFile file) {
@@ -299,7 +353,7 @@ final class FileStream implements AutoCloseable {
         int count = 0;
         while (count < maxLines) {
             if (!reader.next(finishing)) {
-                if (reader.fill(file.channel()) > 0) {
+                if (reader.fill(file.content()) > 0) {
                     continue;
                 }
                 break;

@@ -2,7 +2,7 @@ package org.thor.file;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -23,15 +23,33 @@ final class Fingerprint {
         this.hash = hash(head, head.length);
     }
 
-    static Fingerprint read(FileChannel channel) throws IOException {
-        byte[] bytes = readHead(channel, MAX_BYTES);
+    static Fingerprint read(FileContent content) throws IOException {
+        byte[] bytes = readHead(content, MAX_BYTES);
         return bytes.length == 0 ? EMPTY : new Fingerprint(bytes);
     }
 
-    /** The hash of a file's first {@code length} bytes, or -1 when it is shorter than that. */
-    static long hashOfHead(FileChannel channel, int length) throws IOException {
-        byte[] bytes = readHead(channel, length);
+    /** The fingerprint of the file at {@code path} now; empty when it cannot be read. */
+    static Fingerprint of(Path path) {
+        try {
+            return FileContent.readOnce(path, Fingerprint::read);
+        } catch (IOException e) {
+            return EMPTY;
+        }
+    }
+
+    /** The hash of a content's first {@code length} bytes, or -1 when it is shorter than that. */
+    static long hashOfHead(FileContent content, int length) throws IOException {
+        byte[] bytes = readHead(content, length);
         return bytes.length < length ? -1 : hash(bytes, length);
+    }
+
+    /** As {@link #hashOfHead(FileContent, int)} for the file at {@code path}; -1 when it cannot be read. */
+    static long hashOfHead(Path path, int length) {
+        try {
+            return FileContent.readOnce(path, content -> hashOfHead(content, length));
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     int length() {
@@ -57,11 +75,11 @@ final class Fingerprint {
         return Arrays.equals(head, 0, n, other.head, 0, n);
     }
 
-    private static byte[] readHead(FileChannel channel, int length) throws IOException {
+    private static byte[] readHead(FileContent content, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         long position = 0;
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position);
+            int read = content.read(buffer, position);
             if (read <= 0) {
                 break;
             }

@@ -2,7 +2,6 @@ package org.thor.file;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -51,12 +50,12 @@ final class LineReader {
         return end > start;
     }
 
-    /** Reads what the channel has beyond {@link #readPosition()}; returns the number of bytes read. */
-    int fill(FileChannel channel) throws IOException {
+    /** Reads what the content has beyond {@link #readPosition()}; returns the number of bytes read. */
+    int fill(FileContent content) throws IOException {
         if (end == buffer.length) {
             makeRoom();
         }
-        int read = channel.read(ByteBuffer.wrap(buffer, end, buffer.length - end), readPosition());
+        int read = content.read(ByteBuffer.wrap(buffer, end, buffer.length - end), readPosition());
         if (read <= 0) {
             return 0;
         }

@@ -23,7 +23,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
             + "oldest first (by modification time, then name). Globs may appear in any path element.";
     public static final String EXCLUDE_CONFIG = "files.exclude";
     private static final String EXCLUDE_DOC = "Comma-separated glob patterns matched against file names "
-            + "(not paths); matching files are never read. The default skips compressed rolled files.";
+            + "(not paths); matching files are never read. The default skips the compressed formats Thor "
+            + "cannot read; rolled files ending .gz are read through gzip (add *.gz here to skip them).";
     public static final String TOPIC_CONFIG = "topic";
     private static final String TOPIC_DOC = "The topic the lines are written to.";
     public static final String READ_FROM_CONFIG = "read.from";
@@ -116,7 +117,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(FILES_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, LogFileSourceConfig::validatePatterns,
                     Importance.HIGH, FILES_DOC, GROUP_FILES, 1, ConfigDef.Width.LONG, "Files")
-            .define(EXCLUDE_CONFIG, Type.LIST, "*.gz,*.bz2,*.xz,*.zst,*.zip", LogFileSourceConfig::validateGlobs,
+            .define(EXCLUDE_CONFIG, Type.LIST, "*.bz2,*.xz,*.zst,*.zip", LogFileSourceConfig::validateGlobs,
                     Importance.LOW, EXCLUDE_DOC, GROUP_FILES, 2, ConfigDef.Width.LONG, "Excluded names")
             .define(READ_FROM_CONFIG, Type.STRING, READ_FROM_BEGINNING, ValidString.in(READ_FROM_BEGINNING, READ_FROM_END, READ_FROM_TIME),
                     Importance.MEDIUM, READ_FROM_DOC, GROUP_FILES, 3, ConfigDef.Width.SHORT, "Read from")

@@ -5,7 +5,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,18 @@ final class StreamFiles implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamFiles.class);
 
     /** A file's name and how far it was read, for the metrics thread. */
-    record Progress(Path path, long position) {
+    record Progress(Path path, long position, boolean compressed) {
     }
+
+    /** How many finished files are remembered by their first bytes after they are gone. */
+    private static final int REMEMBERED_FINISHED = 16;
 
     private final String pattern;
     /** LIVE and COPY files, oldest first. */
     private final List<TrackedFile> files = new ArrayList<>();
     private final Map<String, TrackedFile> finished = new HashMap<>();
+    /** The latest finished files, newest first, for recognising their compressed copies once they are gone. */
+    private final Deque<TrackedFile> recentlyFinished = new ArrayDeque<>();
     private long finishedMtime = Long.MIN_VALUE;
 
     StreamFiles(String pattern) {
@@ -101,11 +108,41 @@ final class StreamFiles implements AutoCloseable {
         files.add(file);
     }
 
-    /** Moves {@code file} just before {@code newer}, so it is read first. */
+    /**
+     * Moves {@code file} just before {@code newer}, so it is read first: at the start when
+     * {@code newer} is no longer here, at the end when there is no newer file.
+     */
     void placeBefore(TrackedFile file, TrackedFile newer) {
         files.remove(file);
-        int index = files.indexOf(newer);
-        files.add(Math.max(index, 0), file);
+        if (newer == null) {
+            files.add(file);
+        } else {
+            files.add(Math.max(files.indexOf(newer), 0), file);
+        }
+    }
+
+    /** The file after {@code file}, or null when it is the newest. */
+    TrackedFile after(TrackedFile file) {
+        int index = files.indexOf(file);
+        return index >= 0 && index + 1 < files.size() ? files.get(index + 1) : null;
+    }
+
+    /**
+     * A finished file, present or recently gone, whose first bytes {@code content} starts with:
+     * the file a compressed copy was made from.
+     */
+    TrackedFile finishedWithStart(Fingerprint content) {
+        for (TrackedFile file : recentlyFinished) {
+            if (file.fingerprint.length() > 0 && file.fingerprint.isPrefixOf(content)) {
+                return file;
+            }
+        }
+        for (TrackedFile file : finished.values()) {
+            if (file.fingerprint.length() > 0 && file.fingerprint.isPrefixOf(content)) {
+                return file;
+            }
+        }
+        return null;
     }
 
     boolean hasNewerLive(int index) {
@@ -145,6 +182,10 @@ final class StreamFiles implements AutoCloseable {
         if (!file.gone) {
             finished.put(file.key, file);
         }
+        recentlyFinished.addFirst(file);
+        if (recentlyFinished.size() > REMEMBERED_FINISHED) {
+            recentlyFinished.removeLast();
+        }
         log.info("Stream {}: finished {} at byte {}", pattern, file.path, file.position);
     }
 
@@ -155,7 +196,8 @@ final class StreamFiles implements AutoCloseable {
                 files.remove(copy);
                 copy.state = TrackedFile.State.FINISHED;
                 copy.original = null;
-                copy.position = copy.size;
+                // a compressed copy's size on disk is not its content's
+                copy.position = copy.compressed ? original.position : copy.size;
                 if (!copy.gone) {
                     finished.put(copy.key, copy);
                 }
@@ -167,7 +209,7 @@ final class StreamFiles implements AutoCloseable {
         List<Progress> live = new ArrayList<>();
         for (TrackedFile file : files) {
             if (file.state == TrackedFile.State.LIVE) {
-                live.add(new Progress(file.path, file.position));
+                live.add(new Progress(file.path, file.position, file.compressed));
             }
         }
         return live;

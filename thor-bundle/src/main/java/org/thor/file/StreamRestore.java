@@ -3,9 +3,6 @@ package org.thor.file;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +12,9 @@ import java.util.Map;
 /**
  * Matches the files found at start to a stream's stored offset. A stored file is found again by
  * device+inode when its first bytes still hash the same (a reused inode does not); failing that, by
- * its first bytes alone (the copy that copytruncate made while the task was down). Files not in the
- * offset are finished if they are no newer than the newest finished file, else new.
+ * its first bytes alone (the copy that copytruncate made, or a compressed copy, while the task was
+ * down). Files not in the offset are finished if they are no newer than the newest finished file,
+ * else new.
  */
 final class StreamRestore {
 
@@ -44,7 +42,8 @@ final class StreamRestore {
     List<TrackedFile> fresh(boolean fromEnd, long notBeforeMillis, Map<String, TrackedFile> finished) {
         List<TrackedFile> files = new ArrayList<>();
         for (StreamScanner.Found found : unclaimed.values()) {
-            if (found.stat().mtimeMillis() < notBeforeMillis) {
+            // an archive has nothing to follow: from the end means it is done
+            if (found.stat().mtimeMillis() < notBeforeMillis || fromEnd && FileContent.isCompressed(found.path())) {
                 TrackedFile done = track(found, fingerprint(found), found.stat().size());
                 done.state = TrackedFile.State.FINISHED;
                 done.finishedMtimeMillis = found.stat().mtimeMillis();
@@ -109,25 +108,19 @@ final class StreamRestore {
                 Math.min(now, found.stat().mtimeMillis()));
     }
 
+    /** Whether the file found holds the stored file's content, up to its position at least. */
     private static boolean sameFile(StreamScanner.Found found, StreamOffset.Entry entry) {
-        if (found.stat().size() < entry.position()) {
+        boolean compressed = FileContent.isCompressed(found.path());
+        if (!compressed && found.stat().size() < entry.position()) {
             return false;
         }
         if (entry.fingerprintLength() == 0) {
             return entry.key().equals(found.stat().key());
         }
-        try (FileChannel channel = FileChannel.open(found.path(), StandardOpenOption.READ)) {
-            return Fingerprint.hashOfHead(channel, entry.fingerprintLength()) == entry.fingerprintHash();
-        } catch (IOException e) {
-            return false;
-        }
+        return Fingerprint.hashOfHead(found.path(), entry.fingerprintLength()) == entry.fingerprintHash();
     }
 
     private static Fingerprint fingerprint(StreamScanner.Found found) {
-        try (FileChannel channel = FileChannel.open(found.path(), StandardOpenOption.READ)) {
-            return Fingerprint.read(channel);
-        } catch (IOException e) {
-            return Fingerprint.EMPTY;
-        }
+        return Fingerprint.of(found.path());
     }
 }

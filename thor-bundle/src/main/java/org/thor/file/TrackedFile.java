@@ -19,6 +19,8 @@ final class TrackedFile {
     }
 
     final String key;
+    /** Read through a decompressing stream; such a file does not grow, and its size is not its content's. */
+    final boolean compressed;
     Path path;
     Fingerprint fingerprint;
     /** The position in the snapshot: just after the last line handed out. */
@@ -27,6 +29,7 @@ final class TrackedFile {
     /** For a COPY: the live file it copies. */
     TrackedFile original;
     boolean gone;
+    /** The size on disk (compressed, for a compressed file). */
     long size;
     long lastChangeMillis;
     long finishedMtimeMillis;
@@ -34,10 +37,12 @@ final class TrackedFile {
     boolean started;
 
     private FileChannel channel;
+    private FileContent content;
     private LineReader reader;
 
     TrackedFile(String key, Path path, Fingerprint fingerprint, long position, long size, long lastChangeMillis) {
         this.key = key;
+        this.compressed = FileContent.isCompressed(path);
         this.path = path;
         this.fingerprint = fingerprint;
         this.position = position;
@@ -57,6 +62,20 @@ final class TrackedFile {
         return reader;
     }
 
+    FileContent content() {
+        return content;
+    }
+
+    /** For a compressed file: whether its content was read to where gzip says it ends. */
+    boolean contentEnded() {
+        return content instanceof GzipContent gzip && gzip.ended();
+    }
+
+    /** For a compressed file: why its content ended early (truncated or corrupt), or null. */
+    IOException contentDamage() {
+        return content instanceof GzipContent gzip ? gzip.damage() : null;
+    }
+
     /** Opens the file, checking that the path still leads to this identity. */
     void open(int maxLineBytes, Charset charset) throws IOException {
         if (channel != null) {
@@ -72,6 +91,7 @@ final class TrackedFile {
             throw e;
         }
         channel = opened;
+        content = FileContent.of(opened, compressed);
         reader = new LineReader(position, maxLineBytes, charset);
     }
 
@@ -81,9 +101,9 @@ final class TrackedFile {
      */
     boolean startUnchanged() throws IOException {
         if (fingerprint.isFull()) {
-            return Fingerprint.hashOfHead(channel, Fingerprint.MAX_BYTES) == fingerprint.hash();
+            return Fingerprint.hashOfHead(content, Fingerprint.MAX_BYTES) == fingerprint.hash();
         }
-        Fingerprint now = Fingerprint.read(channel);
+        Fingerprint now = Fingerprint.read(content);
         if (!fingerprint.isPrefixOf(now)) {
             return false;
         }
@@ -100,12 +120,15 @@ final class TrackedFile {
 
     void close() {
         if (channel != null) {
-            try {
-                channel.close();
+            try (FileChannel closing = channel) {
+                if (content instanceof GzipContent gzip) {
+                    gzip.close();
+                }
             } catch (IOException e) {
                 // closing a read-only handle loses nothing
             }
             channel = null;
+            content = null;
             reader = null;
         }
     }

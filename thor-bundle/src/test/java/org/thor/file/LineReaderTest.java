@@ -48,7 +48,7 @@ class LineReaderTest {
             while (true) {
                 if (reader.next(false)) {
                     offsets.add(new long[] {reader.lineStart, reader.lineEnd});
-                } else if (reader.fill(channel) == 0) {
+                } else if (reader.fill(channel::read) == 0) {
                     break;
                 }
             }
@@ -72,7 +72,7 @@ class LineReaderTest {
                     String text = new String(reader.lineBytes, reader.lineOffset, reader.lineLength, StandardCharsets.UTF_8);
                     assertTrue(reader.lineLength <= max);
                     lines.add(reader.lineContinued ? "+" + text : text);
-                } else if (reader.fill(channel) == 0) {
+                } else if (reader.fill(channel::read) == 0) {
                     break;
                 }
             }

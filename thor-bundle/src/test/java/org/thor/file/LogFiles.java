@@ -50,6 +50,15 @@ final class LogFiles {
         }
     }
 
+    /** logrotate's compress: gzip {@code file} into {@code gz}, keeping its modification time, then delete it. */
+    static void compress(Path file, Path gz) throws IOException {
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(file, out);
+        }
+        Files.setLastModifiedTime(gz, Files.getLastModifiedTime(file));
+        Files.delete(file);
+    }
+
     static Map<String, String> config(String files) {
         Map<String, String> props = new HashMap<>();
         props.put("name", "test-" + System.nanoTime());
