@@ -107,6 +107,23 @@ class MultilineTest {
     }
 
     @Test
+    void copytruncateInTheMiddleOfTheStreamKeepsEveryEventWholeAndOnce() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendEvents(log, 0, 10, 40);
+        Map<String, String> config = config(dir + "/app.log*");
+        config.put(LogFileSourceConfig.MULTILINE_TIMEOUT_CONFIG, "60000");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            // the last event is held: a continuation could still come
+            assertEquals(events(0, 9, 40), harness.pollUntil(9, TIMEOUT));
+            appendEvents(log, 10, 20, 40);
+            LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
+            appendEvents(log, 20, 31, 40);
+            assertEquals(events(0, 30, 40), harness.pollUntil(30, TIMEOUT));
+            assertEquals(events(0, 30, 40), harness.pollFor(Duration.ofMillis(500)));
+        }
+    }
+
+    @Test
     void theLastEventIsFlushedAfterTheTimeout() throws Exception {
         Path log = dir.resolve("app.log");
         appendEvents(log, 0, 4, 3);
