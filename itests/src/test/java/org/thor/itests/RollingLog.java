@@ -1,30 +1,53 @@
 package org.thor.itests;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Writes numbered lines to {@code app.log} and rotates it the way logrotate's {@code create} does:
- * the file is renamed to {@code app.log.N} and a new {@code app.log} is created.
+ * Writes numbered lines to {@code app.log}, as an application does, and rotates it every
+ * {@code linesPerFile} lines the way logrotate does: {@code create} renames the file to
+ * {@code app.log.N} and the application opens a new {@code app.log}; {@code copytruncate} copies it
+ * to {@code app.log.1} (after shifting the older copies up by one) and truncates it to 0 under the
+ * application's one append handle, which it never reopens. The rotation runs between two writes, so
+ * no line lands between the copy and the truncation: that window of logrotate's loses lines before
+ * any collector could see them.
  */
 final class RollingLog {
 
+    enum Rotation { CREATE, COPYTRUNCATE }
+
+    /** Lines an application writes at once; the pace of {@link #write(int, Duration)} is per chunk. */
+    static final int CHUNK = 1_000;
+
     private final Path directory;
     private final int linesPerFile;
+    private final Rotation rotation;
 
     RollingLog(Path directory, int linesPerFile) {
+        this(directory, linesPerFile, Rotation.CREATE);
+    }
+
+    RollingLog(Path directory, int linesPerFile, Rotation rotation) {
         this.directory = directory;
         this.linesPerFile = linesPerFile;
+        this.rotation = rotation;
     }
 
     static String line(int number) {
         return String.format("line %07d of the rolling log", number);
+    }
+
+    /** The number in a {@link #line(int)}. */
+    static int number(String line) {
+        return Integer.parseInt(line.substring(5, 12));
     }
 
     static List<String> lines(int count) {
@@ -35,24 +58,53 @@ final class RollingLog {
         return directory.resolve("app.log");
     }
 
-    /** Writes lines {@code 0 … count-1}, rotating every {@code linesPerFile} lines. */
-    void write(int count) throws IOException {
-        int rotations = 0;
-        BufferedWriter writer = open();
-        for (int number = 0; number < count; number++) {
-            if (number > 0 && number % linesPerFile == 0) {
-                writer.close();
-                Files.move(current(), directory.resolve("app.log." + (++rotations)));
-                writer = open();
-            }
-            writer.write(line(number));
-            writer.write('\n');
-        }
-        writer.close();
+    /** Writes lines {@code 0 … count-1} as fast as it can, rotating every {@code linesPerFile} lines. */
+    void write(int count) throws IOException, InterruptedException {
+        write(count, Duration.ZERO);
     }
 
-    private BufferedWriter open() throws IOException {
-        return Files.newBufferedWriter(current(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    /**
+     * Writes lines {@code 0 … count-1} in chunks of {@link #CHUNK} lines, one chunk every
+     * {@code pace}, rotating every {@code linesPerFile} lines; returns once the last chunk is written.
+     */
+    void write(int count, Duration pace) throws IOException, InterruptedException {
+        int rotations = 0;
+        OutputStream out = open();
+        StringBuilder chunk = new StringBuilder();
+        for (int number = 0; number < count; number++) {
+            if (number > 0 && number % linesPerFile == 0) {
+                out = rotate(out, ++rotations);
+            }
+            chunk.append(line(number)).append('\n');
+            if ((number + 1) % CHUNK == 0 || (number + 1) % linesPerFile == 0 || number + 1 == count) {
+                out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                chunk.setLength(0);
+                if (!pace.isZero() && number + 1 < count) {
+                    Thread.sleep(pace.toMillis()); // the application's pace, not a synchronisation
+                }
+            }
+        }
+        out.close();
+    }
+
+    private OutputStream rotate(OutputStream out, int rotations) throws IOException {
+        if (rotation == Rotation.CREATE) {
+            out.close();
+            Files.move(current(), directory.resolve("app.log." + rotations));
+            return open();
+        }
+        // logrotate's numbering: app.log.1 is the newest copy, the older ones move up and are all kept
+        for (int older = rotations - 1; older >= 1; older--) {
+            Files.move(directory.resolve("app.log." + older), directory.resolve("app.log." + (older + 1)));
+        }
+        Files.copy(current(), directory.resolve("app.log.1"));
+        try (FileChannel truncating = FileChannel.open(current(), StandardOpenOption.WRITE)) {
+            truncating.truncate(0);
+        }
+        return out;
+    }
+
+    private OutputStream open() throws IOException {
+        return Files.newOutputStream(current(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
