@@ -73,6 +73,10 @@ final class OffsetRows {
         }
         try {
             long size = Files.size(path);
+            if (path.getFileName().toString().endsWith(".gz")) {
+                // the position counts decompressed bytes; the size on disk cannot be compared with it
+                return new Row(partition, path + " (" + key + ")", Long.toString(position), size + " gzip", "");
+            }
             return new Row(partition, path + " (" + key + ")", Long.toString(position), Long.toString(size),
                     Long.toString(Math.max(0, size - position)));
         } catch (IOException e) {

@@ -57,18 +57,24 @@ class CommandsTest {
     @Test
     void offsetsOfTheLogFileConnectorAreShownPerFileWithPathSizeAndBytesBehind(@TempDir Path logs) throws Exception {
         Path log = Files.writeString(logs.resolve("app.log"), "x".repeat(1000));
-        Map<String, Object> id = Files.readAttributes(log, "unix:dev,ino");
-        String key = id.get("dev") + ":" + id.get("ino");
+        Path archive = Files.writeString(logs.resolve("app.log.1.gz"), "y".repeat(30));
+        String key = key(log);
         worker.putConnector("app", Map.of("connector.class", "org.thor.X", "topic", "t"));
         worker.offsets.put("app", List.of(new ConnectorOffset(Map.of("stream", logs + "/app.log*"),
-                Map.of("files", key + ",64,12345,400;9:9,64,1,7", "finished.mtime", 0L))));
+                Map.of("files", key(archive) + ",64,1,2000;" + key + ",64,12345,400;9:9,64,1,7", "finished.mtime", 0L))));
 
         command(new OffsetsCommand(), "app");
 
         List<String> lines = output().lines().toList();
-        assertEquals(4, lines.size(), output());
-        assertTrue(lines.get(2).matches(".*\\| " + java.util.regex.Pattern.quote(log + " (" + key + ")") + "\\s*\\|\\s+400 \\|\\s+1000 \\|\\s+600"), lines.get(2));
-        assertTrue(lines.get(3).contains("9:9 (not found)"), lines.get(3));
+        assertEquals(5, lines.size(), output());
+        assertTrue(lines.get(2).matches(".*\\| " + java.util.regex.Pattern.quote(archive + " (" + key(archive) + ")") + "\\s*\\|\\s+2000 \\|\\s+30 gzip \\|\\s*"), lines.get(2));
+        assertTrue(lines.get(3).matches(".*\\| " + java.util.regex.Pattern.quote(log + " (" + key + ")") + "\\s*\\|\\s+400 \\|\\s+1000 \\|\\s+600"), lines.get(3));
+        assertTrue(lines.get(4).contains("9:9 (not found)"), lines.get(4));
+    }
+
+    private static String key(Path file) throws Exception {
+        Map<String, Object> id = Files.readAttributes(file, "unix:dev,ino");
+        return id.get("dev") + ":" + id.get("ino");
     }
 
     @Test
