@@ -1,5 +1,6 @@
 package org.thor.file;
 
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,40 @@ final class Delivery {
             fail("the lines part at index " + i + " of " + expected.size() + " expected, " + actual.size()
                     + " arrived: expected " + window(expected, i) + " but got " + window(actual, i));
         }
+    }
+
+    /** What arrived, counted against what was written; a line that was never written counts in none. */
+    record Counts(int received, int lost, int duplicated, int outOfOrder) {
+    }
+
+    /**
+     * A repeated line counts as duplicated; a line arriving after a line written later than it
+     * counts as out of order.
+     */
+    static Counts count(List<String> expected, List<String> actual) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < expected.size(); i++) {
+            index.put(expected.get(i), i);
+        }
+        BitSet seen = new BitSet(expected.size());
+        int duplicated = 0;
+        int outOfOrder = 0;
+        int latest = -1;
+        for (String line : actual) {
+            Integer i = index.get(line);
+            if (i == null) {
+                continue;
+            }
+            if (seen.get(i)) {
+                duplicated++;
+            } else if (i < latest) {
+                outOfOrder++;
+            } else {
+                latest = i;
+            }
+            seen.set(i);
+        }
+        return new Counts(actual.size(), expected.size() - seen.cardinality(), duplicated, outOfOrder);
     }
 
     private static List<String> window(List<String> lines, int at) {
