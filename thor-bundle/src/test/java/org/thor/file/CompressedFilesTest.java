@@ -114,12 +114,8 @@ class CompressedFilesTest {
 
     @Test
     void anArchiveStillBeingWrittenIsReadOnceComplete() throws Exception {
-        Path source = dir.resolve("source");
-        appendLines(source, 0, 5_000);
         Path gz = dir.resolve("app.log.1.gz");
-        compress(source, gz);
-        byte[] whole = Files.readAllBytes(gz);
-        Files.write(gz, Arrays.copyOf(whole, whole.length / 2));
+        byte[] whole = writeFirstHalfOfArchive(gz);
         try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
             harness.pollFor(Duration.ofMillis(300));
             Files.write(gz, whole);
@@ -130,12 +126,8 @@ class CompressedFilesTest {
 
     @Test
     void aDamagedArchiveGivesTheLinesBeforeTheDamageAndTheStreamGoesOn() throws Exception {
-        Path source = dir.resolve("source");
-        appendLines(source, 0, 5_000);
         Path gz = dir.resolve("app.log.1.gz");
-        compress(source, gz);
-        byte[] whole = Files.readAllBytes(gz);
-        Files.write(gz, Arrays.copyOf(whole, whole.length / 2));
+        writeFirstHalfOfArchive(gz);
         ageBy(gz, 60_000);
         appendLines(dir.resolve("app.log"), 5_000, 5_100);
         try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
@@ -147,6 +139,16 @@ class CompressedFilesTest {
             expected.addAll(lines(5_000, 5_100));
             assertEquals(expected, received, "the archive up to its damage, then the log, each line once");
         }
+    }
+
+    /** Writes the first half of an archive of lines 0 … 4,999, as gzip would have so far; returns the whole. */
+    private byte[] writeFirstHalfOfArchive(Path gz) throws Exception {
+        Path source = dir.resolve("source");
+        appendLines(source, 0, 5_000);
+        compress(source, gz);
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, Arrays.copyOf(whole, whole.length / 2));
+        return whole;
     }
 
     private static void awaitFinished(TaskHarness harness, Path file) {

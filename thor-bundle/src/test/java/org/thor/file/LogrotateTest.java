@@ -1,11 +1,9 @@
 package org.thor.file;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
 
 import java.nio.ByteBuffer;
@@ -40,25 +38,11 @@ class LogrotateTest {
     private static final int LINES_PER_WRITE = 1_000;
     private static final int LINES_PER_ROTATION = 10_000;
 
-    private static KraftBroker broker;
-
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final ClassBroker broker = new ClassBroker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KraftBroker.start(brokerDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void everyLineArrivesOnceAndInOrderUnderCopytruncateCompressDelaycompress() throws Exception {

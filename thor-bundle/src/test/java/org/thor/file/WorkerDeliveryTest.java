@@ -4,11 +4,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
 
 import java.nio.file.Files;
@@ -26,25 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The connector in a real Connect worker against a real broker, with lines written across rolled files. */
 class WorkerDeliveryTest {
 
-    private static KraftBroker broker;
-
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final ClassBroker broker = new ClassBroker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KraftBroker.start(brokerDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void millionLinesAcrossRolledFilesArriveOnceAndInOrder() throws Exception {

@@ -1,12 +1,10 @@
 package org.thor.file;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
 
 import java.nio.file.Files;
@@ -25,25 +23,11 @@ import static org.awaitility.Awaitility.await;
  */
 class WorkerRotationTest {
 
-    private static KraftBroker broker;
-
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final ClassBroker broker = new ClassBroker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KraftBroker.start(brokerDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(RotatingWriter.Mode.class)
