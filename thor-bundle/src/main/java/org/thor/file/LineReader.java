@@ -32,6 +32,8 @@ final class LineReader {
     long lineEnd;
     boolean lineContinued;
     boolean lineSplit;
+    /** Whether the line ends with this part: false for the parts of an overlong line but its last. */
+    boolean lineEnds;
 
     LineReader(long position, int maxLineBytes, Charset charset) {
         this.maxLineBytes = maxLineBytes;
@@ -117,6 +119,7 @@ final class LineReader {
         }
         lineSplit = !inOverlongLine;
         lineContinued = inOverlongLine;
+        lineEnds = false;
         setLine(cut, cut);
         inOverlongLine = true;
     }
@@ -124,6 +127,7 @@ final class LineReader {
     private void emit(int visible, int consumed) {
         lineSplit = false;
         lineContinued = inOverlongLine;
+        lineEnds = true;
         inOverlongLine = false;
         setLine(visible, consumed);
     }

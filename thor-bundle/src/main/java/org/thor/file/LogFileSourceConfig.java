@@ -95,7 +95,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
             + "the next line that does not match. As Filebeat's multiline.match.";
     public static final String MULTILINE_MAX_LINES_CONFIG = "multiline.max.lines";
     private static final String MULTILINE_MAX_LINES_DOC = "Most lines in one event. Further continuation lines "
-            + "start a new event (nothing is dropped), which carries the header thor.line.continued=true.";
+            + "start a new event (nothing is dropped), which carries the header thor.line.continued=true. "
+            + "A line longer than max.line.bytes is joined back whole in its event; each of its parts counts here.";
     public static final String MULTILINE_TIMEOUT_CONFIG = "multiline.timeout.ms";
     private static final String MULTILINE_TIMEOUT_DOC = "An event is sent when no continuation line came for "
             + "this long.";

@@ -182,7 +182,8 @@ public class LogFileSourceTask extends SourceTask {
         metrics.bytesRead.add(line.lineEnd - line.lineStart);
         MultilineJoiner joiner = joiners.get(stream);
         if (joiner != null) {
-            joiner.add(file, text, line.lineStart, offset, pollMillis, event -> addEvent(stream, event));
+            joiner.add(file, text, line.lineContinued, line.lineEnds, line.lineStart, offset, pollMillis,
+                    event -> addEvent(stream, event));
             return;
         }
         addRecord(stream, file, text, line.lineStart, offset, line.lineContinued);

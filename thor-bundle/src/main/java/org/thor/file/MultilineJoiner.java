@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * line after it (a line that does not match ends the event). An event never spans two files, holds
  * at most {@code maxLines} lines (further continuations start a new event, nothing is dropped) and
  * is flushed when no continuation came for {@code timeoutMs}. The event carries the offset that
- * came with its last line, so it is committed only once the whole event is acknowledged.
+ * came with its last line, so it is committed only once the whole event is acknowledged. The parts
+ * of a line longer than max.line.bytes are put back together in the event (the line's first part
+ * decides whether it matches); each part counts as a line towards {@code maxLines}.
  */
 final class MultilineJoiner {
 
@@ -36,6 +38,8 @@ final class MultilineJoiner {
     private int lines;
     private boolean continued;
     private long lastLineMillis;
+    /** With {@code before}: the line being added does not match, so the event ends with it. */
+    private boolean endsWithLine;
 
     MultilineJoiner(Pattern pattern, boolean negate, boolean after, int maxLines, long timeoutMs) {
         this.pattern = pattern;
@@ -45,13 +49,20 @@ final class MultilineJoiner {
         this.timeoutMs = timeoutMs;
     }
 
-    /** Adds one line; hands complete events to the sink. */
-    void add(TrackedFile lineFile, String line, long lineOffset, Map<String, Object> lineOffsetAfter, long now,
-             EventSink sink) {
-        boolean matches = pattern.matcher(line).find() != negate;
-        boolean continuation = lines > 0 && (after ? matches : true);
-        if (lines > 0 && (lineFile != file || !continuation)) {
-            flush(sink);
+    /**
+     * Adds one line, or one part of an overlong line ({@code part}: not its first; {@code ends}:
+     * its last); hands complete events to the sink.
+     */
+    void add(TrackedFile lineFile, String line, boolean part, boolean ends, long lineOffset,
+             Map<String, Object> lineOffsetAfter, long now, EventSink sink) {
+        boolean joinsLine = part && lines > 0 && lineFile == file;
+        if (!joinsLine) {
+            boolean matches = pattern.matcher(line).find() != negate;
+            boolean continuation = lines > 0 && (after ? matches : true);
+            if (lines > 0 && (lineFile != file || !continuation)) {
+                flush(sink);
+            }
+            endsWithLine = !after && !matches;
         }
         boolean overflow = false;
         if (lines >= maxLines) {
@@ -61,15 +72,15 @@ final class MultilineJoiner {
         if (lines == 0) {
             file = lineFile;
             firstOffset = lineOffset;
-            continued = overflow;
-        } else {
+            continued = overflow || part;
+        } else if (!joinsLine) {
             text.append('\n');
         }
         text.append(line);
         lines++;
         offset = lineOffsetAfter;
         lastLineMillis = now;
-        if (!after && !matches) {
+        if (endsWithLine && ends) {
             flush(sink);
         }
     }

@@ -124,6 +124,31 @@ class MultilineTest {
     }
 
     @Test
+    void linesLongerThanMaxLineBytesArePutBackTogetherInTheirEvent() throws Exception {
+        Path log = dir.resolve("app.log");
+        String longMessage = "2026-11-25 event long failed: " + "m".repeat(250);
+        String longFrame = "\tat org.thor.Example.deep(" + "f".repeat(230) + ")";
+        String trace = longMessage + "\n\tat org.thor.Example.short(Example.java:1)\n" + longFrame;
+        append(log, "2026-11-25 event before\n" + trace + "\n2026-11-25 event after\n");
+        Map<String, String> config = config(log.toString());
+        config.put(LogFileSourceConfig.MAX_LINE_BYTES_CONFIG, "100");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(List.of("2026-11-25 event before", trace, "2026-11-25 event after"),
+                    harness.pollUntil(3, TIMEOUT));
+            assertEquals(null, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
+        }
+        Path negated = dir.resolve("negated.log");
+        append(negated, longMessage + "\n  continued\n" + longMessage + "\n");
+        config = config(negated.toString());
+        config.put(LogFileSourceConfig.MAX_LINE_BYTES_CONFIG, "100");
+        config.put(LogFileSourceConfig.MULTILINE_PATTERN_CONFIG, "^\\d{4}-");
+        config.put(LogFileSourceConfig.MULTILINE_NEGATE_CONFIG, "true");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(List.of(longMessage + "\n  continued", longMessage), harness.pollUntil(2, TIMEOUT));
+        }
+    }
+
+    @Test
     void theLastEventIsFlushedAfterTheTimeout() throws Exception {
         Path log = dir.resolve("app.log");
         appendEvents(log, 0, 4, 3);
