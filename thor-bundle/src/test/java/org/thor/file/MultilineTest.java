@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.thor.file.JavaLogEvents.appendEvents;
+import static org.thor.file.JavaLogEvents.event;
+import static org.thor.file.JavaLogEvents.events;
 import static org.thor.file.LogFiles.append;
 
 class MultilineTest {
@@ -23,38 +26,9 @@ class MultilineTest {
 
     private static Map<String, String> config(String files) {
         Map<String, String> config = LogFiles.config(files);
-        config.put(LogFileSourceConfig.MULTILINE_PATTERN_CONFIG, "^\\s+at |^Caused by: |^\\s+\\.\\.\\. ");
+        config.put(LogFileSourceConfig.MULTILINE_PATTERN_CONFIG, JavaLogEvents.STACK_TRACE_PATTERN);
         config.put(LogFileSourceConfig.MULTILINE_TIMEOUT_CONFIG, "300");
         return config;
-    }
-
-    /** A log line and, every third one, a stack trace of {@code depth} frames. */
-    private static String event(int i, int depth) {
-        StringBuilder text = new StringBuilder("2026-11-25 event " + i);
-        if (i % 3 == 0) {
-            text.append(" failed: java.lang.IllegalStateException: boom ").append(i);
-            for (int f = 0; f < depth; f++) {
-                text.append("\n\tat org.thor.Example.method").append(f).append("(Example.java:").append(f).append(')');
-            }
-            text.append("\nCaused by: java.io.IOException: disk ").append(i).append("\n\t... ").append(depth).append(" more");
-        }
-        return text.toString();
-    }
-
-    private static List<String> events(int from, int to, int depth) {
-        List<String> events = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            events.add(event(i, depth));
-        }
-        return events;
-    }
-
-    private static void appendEvents(Path file, int from, int to, int depth) {
-        StringBuilder text = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            text.append(event(i, depth)).append('\n');
-        }
-        append(file, text.toString());
     }
 
     @Test
