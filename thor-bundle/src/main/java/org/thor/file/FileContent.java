@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The bytes of a log file by position: a plain file's own bytes, or a compressed file's
@@ -24,9 +23,12 @@ interface FileContent {
         return compressed ? new GzipContent(channel) : channel::read;
     }
 
-    /** Runs {@code action} on the content of the file at {@code path}, open only meanwhile. */
-    static <T> T readOnce(Path path, ContentAction<T> action) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    /**
+     * Runs {@code action} on the content of the file {@code key} at {@code path}, open only
+     * meanwhile; throws {@link FileKeys.MovedException} when the path leads to another file now.
+     */
+    static <T> T readOnce(Path path, String key, ContentAction<T> action) throws IOException {
+        try (FileChannel channel = FileKeys.open(path, key)) {
             return action.apply(of(channel, isCompressed(path)));
         }
     }

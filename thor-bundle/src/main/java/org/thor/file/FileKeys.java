@@ -1,9 +1,11 @@
 package org.thor.file;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 
@@ -27,6 +29,32 @@ final class FileKeys {
         }
         // kept free of ',' and ';', which separate fields and files in stored offsets
         return key.toString().replaceAll("[^A-Za-z0-9=:]", "_");
+    }
+
+    /**
+     * Opens {@code path} for reading if it still leads to the file {@code key}: between a
+     * directory listing and the open, logrotate may have renamed another file to that name.
+     */
+    static FileChannel open(Path path, String key) throws IOException {
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            if (!key.equals(of(path))) {
+                throw new MovedException(path);
+            }
+            return opened;
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** The path leads to another file now: the one looked for was renamed since the directory listing. */
+    static final class MovedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MovedException(Path path) {
+            super(path + " is another file now");
+        }
     }
 
     /** The key, size and modification time of a regular file, in one call where the platform allows. */

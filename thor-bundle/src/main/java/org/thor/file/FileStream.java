@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One stream: the files one glob pattern matches, read oldest first. A file is read to its end
@@ -25,6 +26,8 @@ final class FileStream implements AutoCloseable {
     private static final long RECENT_MS = 60_000;
     /** How soon a file or directory that could not be looked at is looked at again. */
     private static final long RETRY_MS = 1_000;
+    /** How often a listing at start is made again while files move under it (logrotate renaming its files). */
+    private static final int SETTLE_ATTEMPTS = 20;
 
     /** Receives each line, with the stream's offset after it. */
     interface LineSink {
@@ -58,7 +61,7 @@ final class FileStream implements AutoCloseable {
 
     /** Picks up where the stored offset left off, or starts fresh when there is none. */
     void start(Map<String, Object> storedOffset, long now) {
-        StreamRestore restore = new StreamRestore(pattern, scanner.scan(), now);
+        StreamRestore restore = new StreamRestore(pattern, listWhenSettled(), now);
         lastScanMillis = now;
         if (storedOffset == null) {
             log.info("Stream {}: no stored offset; reading existing files from their {}", pattern,
@@ -77,6 +80,23 @@ final class FileStream implements AutoCloseable {
                     finishedMtime);
         }
         log.info("Stream {}: {} files to read, {} already finished", pattern, files.size(), files.finishedCount());
+    }
+
+    /**
+     * The files, from listings made when no rename was under way, as many as it takes for a file
+     * to be gone: the stored offset is matched against them, and a stored file missed because it
+     * was being renamed would have its unsent lines taken for lost.
+     */
+    private List<StreamScanner.Found> listWhenSettled() {
+        Map<String, StreamScanner.Found> byKey = new HashMap<>();
+        for (int listing = 0; listing < TrackedFile.LISTINGS_TO_BE_GONE; listing++) {
+            List<StreamScanner.Found> found = scanner.scan();
+            for (int attempt = 1; scanner.raced() && attempt < SETTLE_ATTEMPTS; attempt++) {
+                found = scanner.scan();
+            }
+            found.forEach(file -> byKey.put(file.stat().key(), file));
+        }
+        return byKey.values().stream().sorted(StreamScanner.OLDEST_FIRST).toList();
     }
 
     /** What the read loop does after a file: go on, start over (the order changed), or stay (the file left). */
@@ -259,28 +279,45 @@ final class FileStream implements AutoCloseable {
                     file.size = stat.size();
                     file.lastChangeMillis = now;
                 }
-                file.gone = false;
+                file.listed(true);
             } else if (!resumeFinished(found, now)) {
-                // an old file that only now matches (copied in with its times, a directory that
-                // appeared) is idle since its modification, not since it was found
-                // its first bytes now, so that a truncation before its first read is noticed too
-                files.addNewest(new TrackedFile(stat.key(), found.path(), Fingerprint.of(found.path()), 0, stat.size(),
-                        Math.min(now, stat.mtimeMillis())));
-                metrics.rotations.increment();
-                log.info("Stream {}: new file {}", pattern, found.path());
+                addNew(found, now);
             }
         }
+        if (scanner.raced()) {
+            // a file missing from this listing may only have been renamed meanwhile: ask again
+            rescan = true;
+            return;
+        }
+        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || scanner.unlisted(file.path);
         for (TrackedFile file : files.snapshot()) {
-            file.gone = !seen.contains(file.key);
-            if (file.gone && !file.isOpen()) {
+            if (file.listed(shown.test(file)) && !file.isOpen()) {
                 if (file.state == TrackedFile.State.LIVE) {
                     copies.vanished(file, now);
                 } else {
                     files.remove(file);
                 }
             }
+            rescan |= file.perhapsGone();
         }
-        files.keepFinished(seen);
+        rescan |= files.keepFinished(shown);
+    }
+
+    /**
+     * Its first bytes are taken now, so that a truncation before its first read is noticed too.
+     * An old file that only now matches (copied in with its times, a directory that appeared) is
+     * idle since its modification, not since it was found.
+     */
+    private void addNew(StreamScanner.Found found, long now) {
+        FileKeys.Stat stat = found.stat();
+        Fingerprint start = Fingerprint.of(found.path(), stat.key());
+        if (start == null) {
+            rescan = true; // renamed since the listing: it is taken up under its new name
+            return;
+        }
+        files.addNewest(new TrackedFile(stat.key(), found.path(), start, 0, stat.size(), Math.min(now, stat.mtimeMillis())));
+        metrics.rotations.increment();
+        log.info("Stream {}: new file {}", pattern, found.path());
     }
 
     /**
@@ -295,22 +332,23 @@ final class FileStream implements AutoCloseable {
         }
         FileKeys.Stat stat = found.stat();
         file.path = found.path();
-        if (file.compressed) {
-            // an archive does not grow: it is the finished file if it still starts the same
-            if (stat.mtimeMillis() != file.finishedMtimeMillis && !sameStart(file)) {
-                files.forgetFinished(file.key);
-                return false;
-            }
-            file.finishedMtimeMillis = stat.mtimeMillis();
+        boolean unchanged = stat.mtimeMillis() == file.finishedMtimeMillis;
+        if (unchanged && (file.compressed || stat.size() == file.position && now - stat.mtimeMillis() > RECENT_MS)) {
             return true;
         }
-        if (stat.size() == file.position && stat.mtimeMillis() == file.finishedMtimeMillis
-                && now - stat.mtimeMillis() > RECENT_MS) {
+        Fingerprint start = Fingerprint.of(file.path, file.key);
+        if (start == null) {
+            rescan = true; // renamed since the listing: decided when it is listed under its new name
             return true;
         }
-        if (stat.size() < file.position || !sameStart(file)) {
+        // an archive does not grow: it is the finished file if it still starts the same
+        if (!file.compressed && stat.size() < file.position || !file.fingerprint.isPrefixOf(start)) {
             files.forgetFinished(file.key);
             return false;
+        }
+        if (file.compressed) {
+            file.finishedMtimeMillis = stat.mtimeMillis();
+            return true;
         }
         if (stat.size() > file.position) {
             log.info("Stream {}: finished file {} grew; sending its new lines", pattern, file.path);
@@ -322,10 +360,6 @@ final class FileStream implements AutoCloseable {
         return true;
     }
 
-    private static boolean sameStart(TrackedFile file) {
-        return file.fingerprint.isPrefixOf(Fingerprint.of(file.path));
-    }
-
     private boolean open(TrackedFile file) {
         if (file.isOpen()) {
             return true;
@@ -334,7 +368,7 @@ final class FileStream implements AutoCloseable {
             file.open(config.maxLineBytes, config.charset);
             scanner.clearReport(file.path.toString());
             return true;
-        } catch (NoSuchFileException | TrackedFile.MovedException e) {
+        } catch (NoSuchFileException | FileKeys.MovedException e) {
             rescan = true;
             return false;
         } catch (IOException e) {

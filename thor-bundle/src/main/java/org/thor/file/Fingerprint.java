@@ -28,10 +28,15 @@ final class Fingerprint {
         return bytes.length == 0 ? EMPTY : new Fingerprint(bytes);
     }
 
-    /** The fingerprint of the file at {@code path} now; empty when it cannot be read. */
-    static Fingerprint of(Path path) {
+    /**
+     * The fingerprint of the file {@code key} at {@code path} now; empty when it cannot be read,
+     * null when the path leads to another file now (renamed since it was listed).
+     */
+    static Fingerprint of(Path path, String key) {
         try {
-            return FileContent.readOnce(path, Fingerprint::read);
+            return FileContent.readOnce(path, key, Fingerprint::read);
+        } catch (FileKeys.MovedException e) {
+            return null;
         } catch (IOException e) {
             return EMPTY;
         }
@@ -43,10 +48,13 @@ final class Fingerprint {
         return bytes.length < length ? -1 : hash(bytes, length);
     }
 
-    /** As {@link #hashOfHead(FileContent, int)} for the file at {@code path}; -1 when it cannot be read. */
-    static long hashOfHead(Path path, int length) {
+    /**
+     * As {@link #hashOfHead(FileContent, int)} for the file {@code key} at {@code path}; -1 when it
+     * cannot be read or the path leads to another file now.
+     */
+    static long hashOfHead(Path path, String key, int length) {
         try {
-            return FileContent.readOnce(path, content -> hashOfHead(content, length));
+            return FileContent.readOnce(path, key, content -> hashOfHead(content, length));
         } catch (IOException e) {
             return -1;
         }

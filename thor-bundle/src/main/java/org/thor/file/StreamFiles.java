@@ -11,7 +11,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The files of one stream: those still to be read (and the copies waiting beside their originals),
@@ -95,8 +95,13 @@ final class StreamFiles implements AutoCloseable {
         finished.remove(key);
     }
 
-    void keepFinished(Set<String> existing) {
-        finished.keySet().retainAll(existing);
+    /**
+     * Forgets the finished files that are gone, telling each whether the latest listing showed it;
+     * returns whether one is perhaps gone, which another listing soon will tell.
+     */
+    boolean keepFinished(Predicate<TrackedFile> shown) {
+        finished.values().removeIf(file -> file.listed(shown.test(file)));
+        return finished.values().stream().anyMatch(TrackedFile::perhapsGone);
     }
 
     void remove(TrackedFile file) {

@@ -117,10 +117,12 @@ final class StreamRestore {
         if (entry.fingerprintLength() == 0) {
             return entry.key().equals(found.stat().key());
         }
-        return Fingerprint.hashOfHead(found.path(), entry.fingerprintLength()) == entry.fingerprintHash();
+        return Fingerprint.hashOfHead(found.path(), found.stat().key(), entry.fingerprintLength()) == entry.fingerprintHash();
     }
 
+    /** Empty when the file moved under the listing: it then grows as the file is read. */
     private static Fingerprint fingerprint(StreamScanner.Found found) {
-        return Fingerprint.of(found.path());
+        Fingerprint fingerprint = Fingerprint.of(found.path(), found.stat().key());
+        return fingerprint == null ? Fingerprint.EMPTY : fingerprint;
     }
 }

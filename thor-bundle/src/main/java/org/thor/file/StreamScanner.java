@@ -4,18 +4,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Lists the regular files a stream's glob pattern matches, oldest first (modification time, then
@@ -28,6 +29,10 @@ final class StreamScanner {
     record Found(Path path, FileKeys.Stat stat) {
     }
 
+    /** Modification time, then name. */
+    static final Comparator<Found> OLDEST_FIRST =
+            Comparator.comparingLong((Found f) -> f.stat().mtimeMillis()).thenComparing(Found::path);
+
     private final String pattern;
     private final Path root;
     private final int depth;
@@ -36,6 +41,9 @@ final class StreamScanner {
     private final Set<String> reported = new HashSet<>();
     private List<Path> lastNames = List.of();
     private boolean incomplete;
+    private boolean raced;
+    /** Directories (or the root) that exist but could not be listed in the last scan. */
+    private Set<Path> unlisted = Set.of();
 
     StreamScanner(String pattern, List<String> excludedNames) {
         this.pattern = pattern;
@@ -54,10 +62,13 @@ final class StreamScanner {
 
     List<Found> scan() {
         List<Found> found = new ArrayList<>();
-        incomplete = false;
-        lastNames = names();
+        Listing listing = list();
+        incomplete = listing.incomplete;
+        raced = listing.raced;
+        unlisted = listing.unlisted;
+        lastNames = listing.names;
         lastNames.forEach(path -> stat(path, found));
-        found.sort(Comparator.comparingLong((Found f) -> f.stat().mtimeMillis()).thenComparing(Found::path));
+        found.sort(OLDEST_FIRST);
         return found;
     }
 
@@ -66,24 +77,74 @@ final class StreamScanner {
         return incomplete;
     }
 
-    /** Whether the names the pattern matches differ from those of the last {@link #scan()}; no stat calls. */
-    boolean namesChanged() {
-        return !names().equals(lastNames);
+    /**
+     * Whether a file moved while the last {@link #scan()} listed the directories: a file missing
+     * from that listing may only have been renamed, and a new listing should be made soon.
+     */
+    boolean raced() {
+        return raced;
     }
 
-    private List<Path> names() {
-        try (Stream<Path> paths = Files.walk(root, depth)) {
-            List<Path> names = paths.filter(matcher::matches)
-                    .filter(path -> excluded.stream().noneMatch(m -> m.matches(path.getFileName())))
-                    .sorted().toList();
-            if (reported.remove(root.toString())) {
-                log.info("Stream {}: {} is readable again", pattern, root);
+    /** Whether the last {@link #scan()} could not list the directory {@code path} is in, so cannot say it is gone. */
+    boolean unlisted(Path path) {
+        return unlisted.stream().anyMatch(path::startsWith);
+    }
+
+    /** Whether the names the pattern matches differ from those of the last {@link #scan()}; no stat calls. */
+    boolean namesChanged() {
+        return !list().names.equals(lastNames);
+    }
+
+    private Listing list() {
+        Listing listing = new Listing();
+        try {
+            Files.walkFileTree(root, Set.of(), depth, listing);
+        } catch (IOException e) {
+            listing.visitFileFailed(root, e);
+        }
+        listing.names.sort(null);
+        return listing;
+    }
+
+    /**
+     * Collects the matching names. An entry that vanishes while the directory is walked was
+     * renamed meanwhile (logrotate moving app.log.1 to app.log.2): skipped, and the listing marked
+     * as raced, so that no file is taken for gone because of it.
+     */
+    private final class Listing extends SimpleFileVisitor<Path> {
+        final List<Path> names = new ArrayList<>();
+        final Set<Path> unlisted = new HashSet<>();
+        boolean raced;
+        boolean incomplete;
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+            if (reported.remove(directory.toString())) {
+                log.info("Stream {}: {} is readable again", pattern, directory);
             }
-            return names;
-        } catch (IOException | UncheckedIOException e) {
-            incomplete = true;
-            reportOnce(root.toString(), e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
-            return List.of();
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (matcher.matches(file) && excluded.stream().noneMatch(m -> m.matches(file.getFileName()))) {
+                names.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (e instanceof NoSuchFileException && !file.equals(root)) {
+                raced = true;
+            } else {
+                incomplete = true;
+                if (!(e instanceof NoSuchFileException)) {
+                    unlisted.add(file);
+                }
+                reportOnce(file.toString(), e);
+            }
+            return FileVisitResult.CONTINUE;
         }
     }
 
@@ -95,6 +156,7 @@ final class StreamScanner {
             }
         } catch (NoSuchFileException e) {
             // rotated away between listing and stat: the next scan sees its new name
+            raced = true;
         } catch (IOException e) {
             incomplete = true;
             reportOnce(path.toString(), e);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** One file identity of a stream: where it is, how far its lines were sent, and its open handle. */
 final class TrackedFile {
@@ -28,13 +27,21 @@ final class TrackedFile {
     State state = State.LIVE;
     /** For a COPY: the live file it copies. */
     TrackedFile original;
+    /** Missing from {@value #LISTINGS_TO_BE_GONE} directory listings in a row. */
     boolean gone;
+    private int missedListings;
     /** The size on disk (compressed, for a compressed file). */
     long size;
     long lastChangeMillis;
     long finishedMtimeMillis;
     /** Whether any byte was read from it since it was tracked; a never-read file may still turn out to be a copy. */
     boolean started;
+
+    /**
+     * A directory listing made while a file is renamed may show it under neither name (readdir
+     * promises nothing about entries changed meanwhile), so one listing cannot tell it is gone.
+     */
+    static final int LISTINGS_TO_BE_GONE = 2;
 
     private FileChannel channel;
     private FileContent content;
@@ -76,22 +83,25 @@ final class TrackedFile {
         return content instanceof GzipContent gzip ? gzip.damage() : null;
     }
 
+    /** Records whether the latest directory listing showed this file; returns {@link #gone}. */
+    boolean listed(boolean shown) {
+        missedListings = shown ? 0 : missedListings + 1;
+        gone = missedListings >= LISTINGS_TO_BE_GONE;
+        return gone;
+    }
+
+    /** Missing from the latest listing, but not yet from enough of them to be gone. */
+    boolean perhapsGone() {
+        return missedListings > 0 && !gone;
+    }
+
     /** Opens the file, checking that the path still leads to this identity. */
     void open(int maxLineBytes, Charset charset) throws IOException {
         if (channel != null) {
             return;
         }
-        FileChannel opened = FileChannel.open(path, StandardOpenOption.READ);
-        try {
-            if (!key.equals(FileKeys.of(path))) {
-                throw new MovedException(path);
-            }
-        } catch (IOException e) {
-            opened.close();
-            throw e;
-        }
-        channel = opened;
-        content = FileContent.of(opened, compressed);
+        channel = FileKeys.open(path, key);
+        content = FileContent.of(channel, compressed);
         reader = new LineReader(position, maxLineBytes, charset);
     }
 
@@ -130,15 +140,6 @@ final class TrackedFile {
             channel = null;
             content = null;
             reader = null;
-        }
-    }
-
-    /** The path leads to another file now: this one was renamed since the last directory listing. */
-    static final class MovedException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        MovedException(Path path) {
-            super(path + " is another file now");
         }
     }
 

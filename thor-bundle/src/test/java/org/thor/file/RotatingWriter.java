@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An application logging numbered lines to {@code app.log} while logrotate rotates it every
- * {@code linesPerFile} lines, keeping every rotated file: either 'create' (rename, the application
- * reopens) or 'copytruncate' (copy, then truncate under the application's append handle).
+ * An application logging numbered lines to {@code app.log} at 20,000 lines/s, in writes of
+ * {@code linesPerWrite} lines, while logrotate rotates it every {@code linesPerFile} lines, keeping
+ * every rotated file: either 'create' (rename, the application reopens) or 'copytruncate' (copy,
+ * then truncate under the application's append handle).
  */
 final class RotatingWriter extends BackgroundWriter {
 
@@ -20,12 +21,14 @@ final class RotatingWriter extends BackgroundWriter {
     private final Path log;
     private final Mode mode;
     private final int linesPerFile;
+    private final int linesPerWrite;
 
-    RotatingWriter(Path log, Mode mode, int lines, int linesPerFile) {
+    RotatingWriter(Path log, Mode mode, int lines, int linesPerFile, int linesPerWrite) {
         super(lines);
         this.log = log;
         this.mode = mode;
         this.linesPerFile = linesPerFile;
+        this.linesPerWrite = linesPerWrite;
     }
 
     @Override
@@ -34,11 +37,11 @@ final class RotatingWriter extends BackgroundWriter {
         StringBuilder chunk = new StringBuilder();
         for (int i = 0; i < lines; i++) {
             chunk.append(LogFiles.line(i)).append('\n');
-            if ((i + 1) % 1_000 == 0 || i + 1 == lines) {
+            if ((i + 1) % linesPerWrite == 0 || i + 1 == lines) {
                 out.write(ByteBuffer.wrap(chunk.toString().getBytes(StandardCharsets.UTF_8)));
                 chunk.setLength(0);
                 written.set(i + 1);
-                Thread.sleep(50); // the application's pace (20,000 lines/s), not a synchronisation
+                Thread.sleep(linesPerWrite / 20); // the application's pace (20,000 lines/s), not a synchronisation
             }
             if ((i + 1) % linesPerFile == 0 && i + 1 < lines) {
                 out = rotate(out, (i + 1) / linesPerFile);

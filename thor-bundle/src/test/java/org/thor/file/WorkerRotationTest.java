@@ -40,7 +40,7 @@ class WorkerRotationTest {
         connector.put("files", logs + "/app.log*");
         try (ConnectWorker worker = ConnectWorker.start(dir.resolve("worker"), broker.bootstrapServers(), connector);
              TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
-            RotatingWriter writer = new RotatingWriter(logs.resolve("app.log"), mode, lines, 10_000);
+            RotatingWriter writer = new RotatingWriter(logs.resolve("app.log"), mode, lines, 10_000, 1_000);
             writer.startThread();
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             await().atMost(Duration.ofMinutes(3)).until(() -> {
