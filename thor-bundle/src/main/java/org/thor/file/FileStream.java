@@ -211,8 +211,28 @@ final class FileStream implements AutoCloseable {
         if (rescan || now - lastScanMillis >= config.scanIntervalMs || atEnd && somethingMoved(now)) {
             scan(now);
         }
+        completeShortStarts();
         copies.expire(now);
         publishProgress();
+    }
+
+    /**
+     * A file truncated while (nearly) empty has a fingerprint of less than its full length, which
+     * grows when the file is read; but while older files are still being read it is not, and a
+     * second copytruncate could then rewrite it unnoticed (its new content would still start with
+     * the short fingerprint), putting what was copied away after what it holds now. So the first
+     * bytes of waiting files are taken as they are written.
+     */
+    private void completeShortStarts() {
+        for (TrackedFile file : files.snapshot()) {
+            if (file.state == TrackedFile.State.LIVE && file.isOpen() && !file.compressed && !file.fingerprint.isFull()) {
+                try {
+                    file.startUnchanged(); // a changed start is left for the read, which handles the truncation
+                } catch (IOException e) {
+                    // the read reports it
+                }
+            }
+        }
     }
 
     private boolean somethingMoved(long now) {

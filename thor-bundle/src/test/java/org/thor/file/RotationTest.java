@@ -115,6 +115,31 @@ class RotationTest {
         }
     }
 
+    /**
+     * Thor is still sending the copy's lines when app.log, truncated while empty, fills and is
+     * copied and truncated again: the second copy's lines come before what app.log holds now.
+     */
+    @Test
+    void secondCopytruncateWhileTheFirstCopyIsStillBeingReadKeepsOrder() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 50);
+        Map<String, String> config = LogFiles.config(dir + "/app.log*");
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(50, TIMEOUT);
+            appendLines(log, 50, 5000);
+            LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
+            harness.pollOnce(); // notices the truncation while app.log is empty
+            appendLines(log, 5000, 5100);
+            harness.pollOnce();
+            Files.move(dir.resolve("app.log.1"), dir.resolve("app.log.2"));
+            LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
+            appendLines(log, 5100, 5200);
+            assertEquals(lines(0, 5200), harness.pollUntil(5200, TIMEOUT));
+            assertEquals(lines(0, 5200), harness.pollFor(Duration.ofMillis(500)));
+        }
+    }
+
     @Test
     void copytruncateWhileStoppedIsPickedUpAtRestart() throws Exception {
         Path log = dir.resolve("app.log");
