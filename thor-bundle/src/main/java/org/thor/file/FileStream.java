@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * One stream: the files one glob pattern matches, read oldest first. A file is read to its end
@@ -22,12 +19,6 @@ import java.util.function.Predicate;
 final class FileStream implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileStream.class);
-    /** Files changed this recently are checked by their first bytes, since inode timestamps are coarse. */
-    private static final long RECENT_MS = 60_000;
-    /** How soon a file or directory that could not be looked at is looked at again. */
-    private static final long RETRY_MS = 1_000;
-    /** How often a listing at start is made again while files move under it (logrotate renaming its files). */
-    private static final int SETTLE_ATTEMPTS = 20;
 
     /** Receives each line, with the stream's offset after it. */
     interface LineSink {
@@ -41,9 +32,7 @@ final class FileStream implements AutoCloseable {
     private final TaskMetrics metrics;
     private final StreamFiles files;
     private final CopyTruncation copies;
-    private long lastScanMillis = Long.MIN_VALUE / 2;
-    /** A file was not where it was last seen: list the directories at the next chance. */
-    private boolean rescan;
+    private final StreamListing listing;
     /** The last read found less than it was allowed to read: every file of the stream is at its end. */
     private boolean atEnd = true;
     private volatile List<StreamFiles.Progress> progress = List.of();
@@ -57,12 +46,12 @@ final class FileStream implements AutoCloseable {
         this.metrics = metrics;
         this.files = new StreamFiles(pattern);
         this.copies = new CopyTruncation(pattern, files, config, metrics);
+        this.listing = new StreamListing(pattern, config, scanner, files, copies, metrics);
     }
 
     /** Picks up where the stored offset left off, or starts fresh when there is none. */
     void start(Map<String, Object> storedOffset, long now) {
-        StreamRestore restore = new StreamRestore(pattern, listWhenSettled(), now);
-        lastScanMillis = now;
+        StreamRestore restore = new StreamRestore(pattern, listing.settled(now), now);
         if (storedOffset == null) {
             log.info("Stream {}: no stored offset; reading existing files from their {}", pattern,
                     config.readFromEnd ? "end" : config.readFromTimeMillis != Long.MIN_VALUE
@@ -80,23 +69,6 @@ final class FileStream implements AutoCloseable {
                     finishedMtime);
         }
         log.info("Stream {}: {} files to read, {} already finished", pattern, files.size(), files.finishedCount());
-    }
-
-    /**
-     * The files, from listings made when no rename was under way, as many as it takes for a file
-     * to be gone: the stored offset is matched against them, and a stored file missed because it
-     * was being renamed would have its unsent lines taken for lost.
-     */
-    private List<StreamScanner.Found> listWhenSettled() {
-        Map<String, StreamScanner.Found> byKey = new HashMap<>();
-        for (int listing = 0; listing < TrackedFile.LISTINGS_TO_BE_GONE; listing++) {
-            List<StreamScanner.Found> found = scanner.scan();
-            for (int attempt = 1; scanner.raced() && attempt < SETTLE_ATTEMPTS; attempt++) {
-                found = scanner.scan();
-            }
-            found.forEach(file -> byKey.put(file.stat().key(), file));
-        }
-        return byKey.values().stream().sorted(StreamScanner.OLDEST_FIRST).toList();
     }
 
     /** What the read loop does after a file: go on, start over (the order changed), or stay (the file left). */
@@ -137,7 +109,7 @@ final class FileStream implements AutoCloseable {
         }
         long readPosition = file.reader().readPosition();
         if (size < readPosition || size > readPosition && !file.startUnchanged()) {
-            copies.truncated(file, now, () -> scan(now), this::open);
+            copies.truncated(file, now, () -> listing.list(now), this::open);
             return Next.START_OVER;
         }
         if (!file.started && size > 0) {
@@ -201,16 +173,9 @@ final class FileStream implements AutoCloseable {
         return Next.ON;
     }
 
-    /**
-     * Lists the directories every scan.interval.ms; and when this stream's files are all at their
-     * end, as often as it is asked (every poll.interval.ms), as soon as a cheap check (the matched
-     * names, and the inode behind each file being read) says something changed, so that a newer
-     * file is followed at once.
-     */
+    /** Between reads: lists the directories when due, and keeps track of files waiting to be read. */
     void maintain(long now) {
-        if (rescan || now - lastScanMillis >= config.scanIntervalMs || atEnd && somethingMoved(now)) {
-            scan(now);
-        }
+        listing.listIfDue(now, atEnd);
         completeShortStarts();
         copies.expire(now);
         publishProgress();
@@ -233,24 +198,6 @@ final class FileStream implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private boolean somethingMoved(long now) {
-        if (scanner.incomplete() && now - lastScanMillis >= RETRY_MS || scanner.namesChanged()) {
-            return true;
-        }
-        for (TrackedFile file : files.snapshot()) {
-            if (file.state == TrackedFile.State.LIVE && !file.gone) {
-                try {
-                    if (!file.key.equals(FileKeys.of(file.path))) {
-                        return true;
-                    }
-                } catch (IOException e) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
@@ -281,105 +228,6 @@ final class FileStream implements AutoCloseable {
         openFiles = files.openCount();
     }
 
-    private void scan(long now) {
-        lastScanMillis = now;
-        rescan = false;
-        Set<String> seen = new HashSet<>();
-        for (StreamScanner.Found found : scanner.scan()) {
-            FileKeys.Stat stat = found.stat();
-            seen.add(stat.key());
-            TrackedFile file = files.tracked(stat.key());
-            if (file != null) {
-                if (!file.path.equals(found.path())) {
-                    log.info("Stream {}: {} was renamed to {}", pattern, file.path, found.path());
-                    metrics.rotations.increment();
-                    file.path = found.path();
-                }
-                if (stat.size() != file.size) {
-                    file.size = stat.size();
-                    file.lastChangeMillis = now;
-                }
-                file.listed(true);
-            } else if (!resumeFinished(found, now)) {
-                addNew(found, now);
-            }
-        }
-        if (scanner.raced()) {
-            // a file missing from this listing may only have been renamed meanwhile: ask again
-            rescan = true;
-            return;
-        }
-        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || scanner.unlisted(file.path);
-        for (TrackedFile file : files.snapshot()) {
-            if (file.listed(shown.test(file)) && !file.isOpen()) {
-                if (file.state == TrackedFile.State.LIVE) {
-                    copies.vanished(file, now);
-                } else {
-                    files.remove(file);
-                }
-            }
-            rescan |= file.perhapsGone();
-        }
-        rescan |= files.keepFinished(shown);
-    }
-
-    /**
-     * Its first bytes are taken now, so that a truncation before its first read is noticed too.
-     * An old file that only now matches (copied in with its times, a directory that appeared) is
-     * idle since its modification, not since it was found.
-     */
-    private void addNew(StreamScanner.Found found, long now) {
-        FileKeys.Stat stat = found.stat();
-        Fingerprint start = Fingerprint.of(found.path(), stat.key());
-        if (start == null) {
-            rescan = true; // renamed since the listing: it is taken up under its new name
-            return;
-        }
-        files.addNewest(new TrackedFile(stat.key(), found.path(), start, 0, stat.size(), Math.min(now, stat.mtimeMillis())));
-        metrics.rotations.increment();
-        log.info("Stream {}: new file {}", pattern, found.path());
-    }
-
-    /**
-     * A finished file that grew again is read again from where it was finished. A file that merely
-     * reuses a finished file's inode (deleted, then a new file created) is not that file: unless the
-     * file is old and unchanged, its first bytes decide.
-     */
-    private boolean resumeFinished(StreamScanner.Found found, long now) {
-        TrackedFile file = files.finished(found.stat().key());
-        if (file == null) {
-            return false;
-        }
-        FileKeys.Stat stat = found.stat();
-        file.path = found.path();
-        boolean unchanged = stat.mtimeMillis() == file.finishedMtimeMillis;
-        if (unchanged && (file.compressed || stat.size() == file.position && now - stat.mtimeMillis() > RECENT_MS)) {
-            return true;
-        }
-        Fingerprint start = Fingerprint.of(file.path, file.key);
-        if (start == null) {
-            rescan = true; // renamed since the listing: decided when it is listed under its new name
-            return true;
-        }
-        // an archive does not grow: it is the finished file if it still starts the same
-        if (!file.compressed && stat.size() < file.position || !file.fingerprint.isPrefixOf(start)) {
-            files.forgetFinished(file.key);
-            return false;
-        }
-        if (file.compressed) {
-            file.finishedMtimeMillis = stat.mtimeMillis();
-            return true;
-        }
-        if (stat.size() > file.position) {
-            log.info("Stream {}: finished file {} grew; sending its new lines", pattern, file.path);
-            file.size = stat.size();
-            file.lastChangeMillis = now;
-            files.reopen(file);
-        }
-        file.finishedMtimeMillis = stat.mtimeMillis();
-        return true;
-    }
-
     private boolean open(TrackedFile file) {
         if (file.isOpen()) {
             return true;
@@ -389,7 +237,7 @@ final class FileStream implements AutoCloseable {
             scanner.clearReport(file.path.toString());
             return true;
         } catch (NoSuchFileException | FileKeys.MovedException e) {
-            rescan = true;
+            listing.listSoon();
             return false;
         } catch (IOException e) {
             scanner.reportOnce(file.path.toString(), e);

@@ -2,6 +2,7 @@ package org.thor.file;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -30,12 +31,14 @@ final class Fingerprint {
 
     /**
      * The fingerprint of the file {@code key} at {@code path} now; empty when it cannot be read,
-     * null when the path leads to another file now (renamed since it was listed).
+     * null when the path leads to another file or none now (renamed since it was listed: in
+     * logrotate's renames, {@code app.log.2} is missing for a moment between the move of
+     * {@code app.log.2} to {@code app.log.3} and that of {@code app.log.1} to {@code app.log.2}).
      */
     static Fingerprint of(Path path, String key) {
         try {
             return FileContent.readOnce(path, key, Fingerprint::read);
-        } catch (FileKeys.MovedException e) {
+        } catch (FileKeys.MovedException | NoSuchFileException e) {
             return null;
         } catch (IOException e) {
             return EMPTY;
