@@ -149,6 +149,7 @@ final class CopyTruncation {
             if (now - debt.sinceMillis() > Math.max(config.closeInactiveMs, DECISION_MS)) {
                 owed.remove(debt);
                 if (debt.unreadBytes() > 0) {
+                    metrics.bytesLostToRotation.add(debt.unreadBytes());
                     log.warn("Stream {}: {} was truncated or removed {} bytes before its end, and no copy of it"
                             + " appeared; those lines are lost", pattern, debt.file().path, debt.unreadBytes());
                 }

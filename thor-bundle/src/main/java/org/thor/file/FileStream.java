@@ -103,14 +103,15 @@ final class FileStream implements AutoCloseable {
     private Next readPlain(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
             throws IOException {
         long size = file.channel().size();
+        long readPosition = file.reader().readPosition();
+        if (size < readPosition || size > readPosition && !file.startUnchanged()) {
+            // before its size is updated: the size last seen tells how much was left unread
+            copies.truncated(file, now, () -> listing.list(now), this::open);
+            return Next.START_OVER;
+        }
         if (size != file.size) {
             file.size = size;
             file.lastChangeMillis = now;
-        }
-        long readPosition = file.reader().readPosition();
-        if (size < readPosition || size > readPosition && !file.startUnchanged()) {
-            copies.truncated(file, now, () -> listing.list(now), this::open);
-            return Next.START_OVER;
         }
         if (!file.started && size > 0) {
             CopyTruncation.Decision decision = copies.decide(file, now);

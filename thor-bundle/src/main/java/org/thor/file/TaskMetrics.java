@@ -24,6 +24,7 @@ final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
     final LongAdder rotations = new LongAdder();
     final LongAdder overlongLines = new LongAdder();
     final LongAdder invalidLines = new LongAdder();
+    final LongAdder bytesLostToRotation = new LongAdder();
 
     private volatile List<FileStream> streams = List.of();
     private volatile IntSupplier inFlight = () -> 0;
@@ -96,6 +97,11 @@ final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
     @Override
     public long getInvalidLines() {
         return invalidLines.sum();
+    }
+
+    @Override
+    public long getBytesLostToRotation() {
+        return bytesLostToRotation.sum();
     }
 
     @Override

@@ -17,6 +17,12 @@ public interface TaskMetricsMBean {
 
     long getInvalidLines();
 
+    /**
+     * Bytes of files truncated or removed before they were read to their end, seen in the file
+     * but never read, for which no copy appeared to read them from.
+     */
+    long getBytesLostToRotation();
+
     int getRecordsInFlight();
 
     int getMaxRecordsInFlight();

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -137,6 +138,29 @@ class RotationTest {
             appendLines(log, 5100, 5200);
             assertEquals(lines(0, 5200), harness.pollUntil(5200, TIMEOUT));
             assertEquals(lines(0, 5200), harness.pollFor(Duration.ofMillis(500)));
+        }
+    }
+
+    /**
+     * The pattern does not match the copy, so the lines Thor had seen in app.log but not yet read
+     * when it was truncated are in no file it reads: they are counted as lost, the stream goes on.
+     */
+    @Test
+    void copytruncateWithoutAMatchingCopyCountsTheUnreadBytesAsLost() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 5000);
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(100, TIMEOUT);
+            LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
+            appendLines(log, 5000, 5040);
+            long unread = lines(100, 5000).stream().mapToLong(line -> line.length() + 1).sum();
+            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0
+                    && harness.task().metrics().getBytesLostToRotation() == unread);
+            List<String> expected = new ArrayList<>(lines(0, 100));
+            expected.addAll(lines(5000, 5040));
+            assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
         }
     }
 
