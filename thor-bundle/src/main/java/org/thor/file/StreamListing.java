@@ -115,7 +115,8 @@ final class StreamListing {
                     file.path = found.path();
                 }
                 if (stat.size() != file.size) {
-                    file.size = stat.size();
+                    // smaller is a truncation, left for the read: the size seen before it tells what was left unread
+                    file.size = Math.max(file.size, stat.size());
                     file.lastChangeMillis = now;
                 }
                 file.listed(true);

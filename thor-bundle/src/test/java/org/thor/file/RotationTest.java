@@ -236,6 +236,35 @@ class RotationTest {
     }
 
     /**
+     * As above, while Kafka is behind: the task only lists the directories, and a listing that
+     * finds app.log truncated must not make the unread bytes it had seen uncountable.
+     */
+    @Test
+    void copytruncateSeenFirstByAListingWhileKafkaIsBehindStillCountsTheUnreadBytes() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 5000);
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        config.put(LogFileSourceConfig.MAX_IN_FLIGHT_CONFIG, "100");
+        config.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "1");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.acknowledge = false;
+            harness.pollUntil(100, TIMEOUT);
+            LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
+            appendLines(log, 5000, 5040);
+            assertEquals(0, harness.pollOnce(), "at the in-flight bound the task only lists");
+            harness.acknowledge = true;
+            harness.acknowledgeAll();
+            long unread = lines(100, 5000).stream().mapToLong(line -> line.length() + 1).sum();
+            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0
+                    && harness.task().metrics().getBytesLostToRotation() == unread);
+            List<String> expected = new ArrayList<>(lines(0, 100));
+            expected.addAll(lines(5000, 5040));
+            assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
+        }
+    }
+
+    /**
      * A rotation every 50 ms, all rotated files kept: logrotate renames a hundred files while the
      * directory is being listed, so a listing may miss a file or name one that is gone by the time
      * it is looked at. Neither may make a known file look new (sent again) or gone (its rest lost).
