@@ -148,19 +148,12 @@ class RotationTest {
     @Test
     void copytruncateWithoutAMatchingCopyCountsTheUnreadBytesAsLost() throws Exception {
         Path log = dir.resolve("app.log");
-        appendLines(log, 0, 5000);
-        Map<String, String> config = LogFiles.config(log.toString());
-        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        Map<String, String> config = unmatchedCopyConfig(log);
         try (TaskHarness harness = new TaskHarness(config).start()) {
             harness.pollUntil(100, TIMEOUT);
             LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
             appendLines(log, 5000, 5040);
-            long unread = lines(100, 5000).stream().mapToLong(line -> line.length() + 1).sum();
-            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0
-                    && harness.task().metrics().getBytesLostToRotation() == unread);
-            List<String> expected = new ArrayList<>(lines(0, 100));
-            expected.addAll(lines(5000, 5040));
-            assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
+            assertLinesOneHundredToFiveThousandCountedAsLost(harness);
         }
     }
 
@@ -242,9 +235,7 @@ class RotationTest {
     @Test
     void copytruncateSeenFirstByAListingWhileKafkaIsBehindStillCountsTheUnreadBytes() throws Exception {
         Path log = dir.resolve("app.log");
-        appendLines(log, 0, 5000);
-        Map<String, String> config = LogFiles.config(log.toString());
-        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        Map<String, String> config = unmatchedCopyConfig(log);
         config.put(LogFileSourceConfig.MAX_IN_FLIGHT_CONFIG, "100");
         config.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "1");
         try (TaskHarness harness = new TaskHarness(config).start()) {
@@ -255,12 +246,7 @@ class RotationTest {
             assertEquals(0, harness.pollOnce(), "at the in-flight bound the task only lists");
             harness.acknowledge = true;
             harness.acknowledgeAll();
-            long unread = lines(100, 5000).stream().mapToLong(line -> line.length() + 1).sum();
-            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0
-                    && harness.task().metrics().getBytesLostToRotation() == unread);
-            List<String> expected = new ArrayList<>(lines(0, 100));
-            expected.addAll(lines(5000, 5040));
-            assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
+            assertLinesOneHundredToFiveThousandCountedAsLost(harness);
         }
     }
 
@@ -286,6 +272,27 @@ class RotationTest {
                     mode, counts.lost(), counts.duplicated(), counts.outOfOrder());
             Delivery.assertSameSequence(lines(0, lines), received);
         }
+    }
+
+    /** app.log with lines 0 to 5,000, read 100 lines a poll by a pattern that does not match its copies. */
+    private static Map<String, String> unmatchedCopyConfig(Path log) {
+        appendLines(log, 0, 5000);
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        return config;
+    }
+
+    /**
+     * After lines 0 to 100 were sent and app.log was copytruncated and given lines 5,000 to 5,040:
+     * the bytes of lines 100 to 5,000 are counted as lost, and the new lines follow the old.
+     */
+    private static void assertLinesOneHundredToFiveThousandCountedAsLost(TaskHarness harness) throws InterruptedException {
+        long unread = lines(100, 5000).stream().mapToLong(line -> line.length() + 1).sum();
+        await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0
+                && harness.task().metrics().getBytesLostToRotation() == unread);
+        List<String> expected = new ArrayList<>(lines(0, 100));
+        expected.addAll(lines(5000, 5040));
+        assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
     }
 
     /** logrotate 'create' with 'rotate keep': app.log.N is deleted, the others move up one. */
