@@ -10,12 +10,16 @@ import java.util.function.Predicate;
 
 /**
  * Copies of a stream's files. copytruncate: logrotate copies {@code app.log} to {@code app.log.1},
- * then truncates {@code app.log}. The copy starts with the original's first bytes, so a new file
- * whose start equals a live file's fingerprint is a copy: it is not read on its own (its lines come
- * through the original), and when the original turns out truncated the copy takes over at the
- * original's position, read before what the original holds now. compress: a compressed copy
- * ({@code app.log.1.gz}) of a file that vanished before it was read to its end takes over the same
- * way; one of a finished file takes over at the finished position, so nothing is sent twice.
+ * then truncates {@code app.log}. A file is a copy of a live file only when it holds what was read
+ * of it ({@link ReadMark}: its first bytes and the bytes just before the read position); such a copy
+ * is not read on its own (its lines come through the original), and when the original turns out
+ * truncated the copy takes over at the original's position, read before what the original holds
+ * now. Files that merely start alike (a shared banner or header) are files of their own. With
+ * {@code copytruncate.copies=beside} the copy is also looked for among the files named after the
+ * log in its directory, and the copies of rotations Thor had not reached yet are read after it, in
+ * order. compress: a compressed copy ({@code app.log.1.gz}) of a file that vanished before it was
+ * read to its end takes over the same way; one of a finished file takes over at the finished
+ * position, so nothing is sent twice.
  */
 final class CopyTruncation {
 
@@ -36,10 +40,10 @@ final class CopyTruncation {
     }
 
     /**
-     * What a truncated or vanished file had not been read of (from {@code position}), kept for a
-     * while in case its copy shows up late; the copy is read before {@code next}.
+     * What a truncated or vanished file had not been read of, kept for a while in case its copy
+     * shows up late; the copy is read before {@code next}. {@code seen} is the furthest end seen.
      */
-    private record Owed(TrackedFile file, TrackedFile next, Fingerprint fingerprint, long position, long unreadBytes,
+    private record Owed(TrackedFile file, TrackedFile next, ReadMark mark, ReadMark seen, long unreadBytes,
                         long sinceMillis) {
     }
 
@@ -47,6 +51,7 @@ final class CopyTruncation {
     private final StreamFiles files;
     private final LogFileSourceConfig config;
     private final TaskMetrics metrics;
+    private final CopiesBeside beside;
     private final List<Owed> owed = new ArrayList<>();
 
     CopyTruncation(String pattern, StreamFiles files, LogFileSourceConfig config, TaskMetrics metrics) {
@@ -54,39 +59,82 @@ final class CopyTruncation {
         this.files = files;
         this.config = config;
         this.metrics = metrics;
+        this.beside = config.copiesBeside ? new CopiesBeside(config.exclude) : null;
     }
 
-    /** Decides about a file none of whose bytes has been sent yet. */
+    /** Decides about a file none of whose bytes has been sent yet; it is open. */
     Decision decide(TrackedFile file, long now) throws IOException {
         file.startUnchanged();
+        long size = file.compressed ? -1 : file.channel().size();
         for (Owed debt : List.copyOf(owed)) {
-            if (debt.fingerprint().length() > 0 && debt.fingerprint().isPrefixOf(file.fingerprint)) {
+            if (holds(file.content(), size, debt.mark(), debt.seen())) {
                 owed.remove(debt);
-                takeOver(file, debt.file(), debt.next(), debt.position());
+                takeOver(file, debt.file(), debt.next(), debt.mark());
                 return Decision.RESTART;
             }
         }
         for (TrackedFile other : files.snapshot()) {
-            if (other == file || other.state != TrackedFile.State.LIVE || !other.started || other.fingerprint.length() == 0) {
+            if (other == file || other.state != TrackedFile.State.LIVE || !other.started
+                    || !other.fingerprint.agreesWith(file.fingerprint)) {
                 continue;
             }
-            if (other.fingerprint.isPrefixOf(file.fingerprint)) {
-                log.info("Stream {}: {} is a copy of {}; its lines come from there", pattern, file.path, other.path);
+            if (other.position > 0 && other.mark().provenBy(file.content(), size) && !differsBeyondMark(file, size, other)) {
+                log.info("Stream {}: {} is a copy of {} (it holds the {} bytes read of it); its lines come from there",
+                        pattern, file.path, other.path, other.position);
                 file.state = TrackedFile.State.COPY;
                 file.original = other;
                 file.close();
                 return Decision.SKIP;
             }
-            if (file.fingerprint.agreesWith(other.fingerprint) && now - file.lastChangeMillis < DECISION_MS) {
+            if (size >= 0 && now - file.lastChangeMillis < DECISION_MS && mayBecomeCopy(file, size, other)) {
                 return Decision.SKIP;
             }
         }
-        TrackedFile finished = file.compressed ? files.finishedWithStart(file.fingerprint) : null;
+        TrackedFile finished = file.compressed ? files.finishedHeldBy(file.content()) : null;
         if (finished != null) {
-            takeOver(file, finished, files.after(file), finished.position);
+            takeOver(file, finished, files.after(file), finished.mark());
             return Decision.RESTART;
         }
         return Decision.READ;
+    }
+
+    /**
+     * Whether {@code file}, which holds what was read of {@code other}, differs from it further on:
+     * then it only starts the same (what was read may all be a shared banner) and is no copy. They
+     * are compared at the end of the shorter; a copy whose original was truncated since cannot be
+     * told from a file of its own here, and is left for {@link #truncated} to prove.
+     */
+    private static boolean differsBeyondMark(TrackedFile file, long size, TrackedFile other) throws IOException {
+        if (size < 0) {
+            return false; // a compressed file's content length is not known without reading it all
+        }
+        long otherSize = other.isOpen() ? other.channel().size() : other.size;
+        long end = Math.min(size, otherSize);
+        if (end <= other.position) {
+            return false;
+        }
+        long mine = ReadMark.tailHashAt(file.content(), end);
+        long theirs = other.isOpen() ? ReadMark.tailHashAt(other.content(), end)
+                : FileContent.readOnce(other.path, other.key, content -> ReadMark.tailHashAt(content, end));
+        return mine != theirs;
+    }
+
+    /**
+     * Whether a file still being written, shorter than what was read of {@code other}, may be
+     * becoming its copy: its bytes so far end as {@code other}'s bytes at the same place.
+     */
+    private static boolean mayBecomeCopy(TrackedFile file, long size, TrackedFile other) {
+        if (size >= other.position) {
+            return false;
+        }
+        try {
+            long mine = ReadMark.tailHashAt(file.content(), size);
+            long theirs = other.isOpen() ? ReadMark.tailHashAt(other.content(), size)
+                    : FileContent.readOnce(other.path, other.key, content -> ReadMark.tailHashAt(content, size));
+            return theirs == -1 || mine == theirs;
+        } catch (IOException e) {
+            return true; // the original cannot tell now: wait, as for a copy
+        }
     }
 
     /**
@@ -97,16 +145,16 @@ final class CopyTruncation {
         TrackedFile next = files.after(file);
         TrackedFile copy = files.copyOf(file);
         if (copy != null) {
-            takeOver(copy, file, next, file.position);
+            takeOver(copy, file, next, file.mark());
         } else if (file.fingerprint.length() > 0) {
-            owed.add(new Owed(file, next, file.fingerprint, file.position,
-                    file.compressed ? 0 : Math.max(0, file.size - file.position), now));
+            owed.add(new Owed(file, next, file.mark(), file.seenMark(), file.compressed ? 0 : file.unreadSeen(), now));
         }
         files.remove(file);
     }
 
     /**
-     * The file shrank, or its first bytes changed: hand what it owed to its copy and read it anew.
+     * The file shrank, or no longer holds what was read or seen of it: hand what it owed to its
+     * copy and read it anew.
      *
      * @param scan lists the directories now, since the copy was made just before the truncation
      * @param open opens a file, false if it cannot be opened
@@ -114,39 +162,46 @@ final class CopyTruncation {
     void truncated(TrackedFile file, long now, Runnable scan, Predicate<TrackedFile> open) throws IOException {
         log.info("Stream {}: {} was truncated (copytruncate) after byte {}", pattern, file.path, file.position);
         metrics.rotations.increment();
-        Fingerprint before = file.fingerprint;
-        long position = file.position;
-        long sizeBefore = file.size;
+        ReadMark mark = file.mark();
+        ReadMark seen = file.seenMark();
+        long unread = file.unreadSeen();
         TrackedFile copy = files.copyOf(file);
-        if (copy == null && before.length() > 0) {
+        if (copy != null && !(open.test(copy) && holds(copy, mark, seen))) {
+            if (copy.size >= mark.position()) {
+                copy.state = TrackedFile.State.LIVE; // not the copy it seemed: a file of its own
+                copy.original = null;
+            }
+            copy = null; // else it holds less than was read: nothing owed, it is retired below
+        }
+        if (copy == null && (mark.position() > 0 || unread > 0)) {
             scan.run();
             for (TrackedFile candidate : files.snapshot()) {
                 if (candidate != file && !candidate.started && candidate.state == TrackedFile.State.LIVE
-                        && open.test(candidate) && before.isPrefixOf(Fingerprint.read(candidate.content()))) {
+                        && open.test(candidate) && holds(candidate, mark, seen)) {
                     copy = candidate;
                     break;
                 }
             }
         }
-        if (copy != null) {
-            copy.original = null;
-        }
         files.retireCopiesOf(file);
         if (copy != null) {
-            takeOver(copy, file, file, position);
-        } else if (before.length() > 0 && position > 0) {
-            owed.add(new Owed(file, file, before, position, Math.max(0, sizeBefore - position), now));
+            copy.complete = true;
+            takeOver(copy, file, file, mark);
+        } else if ((mark.position() > 0 || unread > 0) && !takeOverBeside(file, file, mark, seen)) {
+            owed.add(new Owed(file, file, mark, seen, unread, now));
         }
-        file.position = 0;
-        file.fingerprint = Fingerprint.read(file.content());
-        file.rewind(config.maxLineBytes, config.charset);
+        file.restartFromTruncation(config.maxLineBytes, config.charset);
         // what it holds now was written after everything else of the stream, copies found just now included
         files.moveToNewest(file);
     }
 
+    /** Looks again for the copies of truncated files beside them; counts as lost what no copy turned up for. */
     void expire(long now) {
         for (Owed debt : List.copyOf(owed)) {
-            if (now - debt.sinceMillis() > Math.max(config.closeInactiveMs, DECISION_MS)) {
+            if (beside != null && debt.file() == debt.next() && files.contains(debt.file())
+                    && takeOverBeside(debt.file(), debt.next(), debt.mark(), debt.seen())) {
+                owed.remove(debt);
+            } else if (now - debt.sinceMillis() > Math.max(config.closeInactiveMs, DECISION_MS)) {
                 owed.remove(debt);
                 if (debt.unreadBytes() > 0) {
                     metrics.bytesLostToRotation.add(debt.unreadBytes());
@@ -157,12 +212,60 @@ final class CopyTruncation {
         }
     }
 
-    private void takeOver(TrackedFile copy, TrackedFile original, TrackedFile next, long position) {
-        log.info("Stream {}: reading {} from byte {}, where {} left off", pattern, copy.path, position, original.path);
+    /**
+     * With copytruncate.copies=beside: the copy of {@code file} among the files named after it,
+     * read from the mark before {@code next}; then the copies made after it (rotations Thor had not
+     * reached yet), whole and in order. Returns whether the copy was found.
+     */
+    private boolean takeOverBeside(TrackedFile file, TrackedFile next, ReadMark mark, ReadMark seen) {
+        if (beside == null) {
+            return false;
+        }
+        List<StreamScanner.Found> candidates = beside.of(file.path, files::knows);
+        for (int i = 0; i < candidates.size(); i++) {
+            StreamScanner.Found found = candidates.get(i);
+            if (!holds(found, mark, seen)) {
+                continue;
+            }
+            TrackedFile copy = besideCopy(found);
+            takeOver(copy, file, next, mark);
+            for (StreamScanner.Found later : candidates.subList(i + 1, candidates.size())) {
+                TrackedFile rotation = besideCopy(later);
+                log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, later.path(), file.path);
+                files.placeBefore(rotation, next);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static TrackedFile besideCopy(StreamScanner.Found found) {
+        Fingerprint start = Fingerprint.of(found.path(), found.stat().key());
+        TrackedFile copy = new TrackedFile(found.stat().key(), found.path(), start == null ? Fingerprint.EMPTY : start,
+                0, found.stat().size(), found.stat().mtimeMillis());
+        copy.beside = true;
+        copy.complete = true;
+        copy.started = true;
+        return copy;
+    }
+
+    private static boolean holds(TrackedFile candidate, ReadMark mark, ReadMark seen) throws IOException {
+        return holds(candidate.content(), candidate.compressed ? -1 : candidate.channel().size(), mark, seen);
+    }
+
+    private static boolean holds(FileContent content, long size, ReadMark mark, ReadMark seen) throws IOException {
+        return mark.provenBy(content, size) && (seen.equals(mark) || seen.provenBy(content, size));
+    }
+
+    private static boolean holds(StreamScanner.Found found, ReadMark mark, ReadMark seen) {
+        return mark.provenBy(found.path(), found.stat().key()) && (seen.equals(mark) || seen.provenBy(found.path(), found.stat().key()));
+    }
+
+    private void takeOver(TrackedFile copy, TrackedFile original, TrackedFile next, ReadMark mark) {
+        log.info("Stream {}: reading {} from byte {}, where {} left off", pattern, copy.path, mark.position(), original.path);
         copy.state = TrackedFile.State.LIVE;
         copy.original = null;
-        copy.started = true;
-        copy.position = position;
+        copy.continueFrom(mark);
         copy.rewind(config.maxLineBytes, config.charset);
         files.placeBefore(copy, next);
     }

@@ -38,11 +38,12 @@ final class FileStream implements AutoCloseable {
     private volatile List<StreamFiles.Progress> progress = List.of();
     private volatile int openFiles;
 
-    FileStream(String pattern, LogFileSourceConfig config, TaskMetrics metrics) {
+    /** @param earlierPatterns the connector's patterns before this one: the files they match are theirs */
+    FileStream(String pattern, List<String> earlierPatterns, LogFileSourceConfig config, TaskMetrics metrics) {
         this.pattern = pattern;
         this.partition = StreamOffset.partition(pattern);
         this.config = config;
-        this.scanner = new StreamScanner(pattern, config.exclude);
+        this.scanner = new StreamScanner(pattern, earlierPatterns, config.exclude);
         this.metrics = metrics;
         this.files = new StreamFiles(pattern);
         this.copies = new CopyTruncation(pattern, files, config, metrics);
@@ -102,12 +103,21 @@ final class FileStream implements AutoCloseable {
 
     private Next readPlain(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
             throws IOException {
-        long size = file.channel().size();
-        long readPosition = file.reader().readPosition();
-        if (size < readPosition || size > readPosition && !file.startUnchanged()) {
+        try {
+            return readPlainUnlessRewritten(file, index, maxLines, count, sink, now);
+        } catch (RewrittenException e) {
             // before its size is updated: the size last seen tells how much was left unread
             copies.truncated(file, now, () -> listing.list(now), this::open);
             return Next.START_OVER;
+        }
+    }
+
+    private Next readPlainUnlessRewritten(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
+            throws IOException {
+        long size = file.channel().size();
+        long readPosition = file.reader().readPosition();
+        if (size < readPosition || !file.unchanged(size > readPosition)) {
+            throw new RewrittenException();
         }
         if (size != file.size) {
             file.size = size;
@@ -177,26 +187,48 @@ final class FileStream implements AutoCloseable {
     /** Between reads: lists the directories when due, and keeps track of files waiting to be read. */
     void maintain(long now) {
         listing.listIfDue(now, atEnd);
-        completeShortStarts();
+        decideNewFiles(now);
+        watchWaitingFiles();
         copies.expire(now);
         publishProgress();
     }
 
     /**
-     * A file truncated while (nearly) empty has a fingerprint of less than its full length, which
-     * grows when the file is read; but while older files are still being read it is not, and a
-     * second copytruncate could then rewrite it unnoticed (its new content would still start with
-     * the short fingerprint), putting what was copied away after what it holds now. So the first
-     * bytes of waiting files are taken as they are written.
+     * Files just listed are decided about at once, before more of the files they may be copies of
+     * is read: a copy is proven by holding what was read of its original, so the sooner it is
+     * looked at, the surer that is.
      */
-    private void completeShortStarts() {
+    private void decideNewFiles(long now) {
         for (TrackedFile file : files.snapshot()) {
-            if (file.state == TrackedFile.State.LIVE && file.isOpen() && !file.compressed && !file.fingerprint.isFull()) {
-                try {
+            if (file.state != TrackedFile.State.LIVE || file.started || file.compressed || file.size == 0 || !open(file)) {
+                continue;
+            }
+            try {
+                copies.decide(file, now);
+            } catch (IOException e) {
+                // the read reports it
+            }
+        }
+    }
+
+    /**
+     * Files waiting to be read are watched as they are written: their first bytes are completed
+     * while short, and their end is noted ({@link TrackedFile#see()}), so that one truncated and
+     * written again before Thor reads it (same banner, even past the old end) is still found
+     * truncated, and its copy proven by what was seen of it.
+     */
+    private void watchWaitingFiles() {
+        for (TrackedFile file : files.snapshot()) {
+            if (file.state != TrackedFile.State.LIVE || file.compressed || file.gone || !open(file)) {
+                continue;
+            }
+            try {
+                if (!file.fingerprint.isFull()) {
                     file.startUnchanged(); // a changed start is left for the read, which handles the truncation
-                } catch (IOException e) {
-                    // the read reports it
                 }
+                file.see();
+            } catch (IOException e) {
+                // the read reports it
             }
         }
     }
@@ -246,7 +278,20 @@ final class FileStream implements AutoCloseable {
         }
     }
 
-    private int readLines(TrackedFile file, int index, int maxLines, LineSink sink, boolean finishing) throws IOException {
+    /**
+     * The file no longer holds what was read of it: it was truncated (copytruncate) and perhaps
+     * written again past the position, or its first bytes changed.
+     */
+    private static final class RewrittenException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RewrittenException() {
+            super("rewritten under the read");
+        }
+    }
+
+    private int readLines(TrackedFile file, int index, int maxLines, LineSink sink, boolean finishing)
+            throws IOException {
         LineReader reader = file.reader();
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
@@ -257,23 +302,30 @@ final class FileStream implements AutoCloseable {
         while (count < maxLines) {
             if (!reader.next(finishing)) {
                 if (reader.fill(file.content()) > 0) {
+                    // truncated and written again between the check before the read and the read itself?
+                    if (!file.compressed && !file.unchanged(false)) {
+                        throw new RewrittenException();
+                    }
                     continue;
                 }
                 break;
             }
-            file.position = reader.lineEnd;
-            file.started = true;
-            sink.line(file, reader, new RecordOffset(frame, file.position));
+            long tailHash = reader.tailHash();
+            file.advance(reader.lineEnd, tailHash);
+            sink.line(file, reader, new RecordOffset(frame, file.position, tailHash));
             count++;
         }
         return count;
     }
 
     private boolean mayFinish(TrackedFile file, int index, long now) throws IOException {
-        if (file.reader().readPosition() < file.channel().size() || now - file.lastChangeMillis < config.closeInactiveMs) {
+        if (file.reader().readPosition() < file.channel().size()) {
             return false;
         }
-        return file.gone || files.hasNewerLive(index);
+        if (file.complete) {
+            return true;
+        }
+        return now - file.lastChangeMillis >= config.closeInactiveMs && (file.gone || files.hasNewerLive(index));
     }
 
     @Override

@@ -99,10 +99,25 @@ final class Fingerprint {
         return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
-    /** 64-bit FNV-1a: stable across JVMs, which matters because it is stored in offsets. */
+    /** The hash of {@code length} bytes of a content from {@code from}, or -1 when it does not hold them. */
+    static long hashOfRange(FileContent content, long from, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (content.read(buffer, from + buffer.position()) <= 0) {
+                return -1;
+            }
+        }
+        return hash(buffer.array(), 0, length);
+    }
+
     private static long hash(byte[] bytes, int length) {
+        return hash(bytes, 0, length);
+    }
+
+    /** 64-bit FNV-1a: stable across JVMs, which matters because it is stored in offsets. */
+    static long hash(byte[] bytes, int offset, int length) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++) {
+        for (int i = offset; i < offset + length; i++) {
             h ^= bytes[i] & 0xff;
             h *= 0x100000001b3L;
         }

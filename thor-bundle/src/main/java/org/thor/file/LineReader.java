@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Splits the bytes of one file into lines, from a byte position on. A line ends at '\n' (a '\r'
  * before it is dropped too). A line longer than the maximum is returned in parts of at most the
  * maximum, never cutting a UTF-8 character; a last line without '\n' is returned only once the
- * caller says the file is finished.
+ * caller says the file is finished. The {@value ReadMark#TAIL_BYTES} bytes before each line's end
+ * stay in the buffer, so that {@link #tailHash()} can prove later what was read up to there.
  */
 final class LineReader {
 
@@ -22,6 +23,8 @@ final class LineReader {
     private int end;
     private int scanned;
     private long startPosition;
+    /** Bytes before the start position still to be read into the buffer, for the first line's tail. */
+    private int missingHistory;
     private boolean inOverlongLine;
 
     // The line found by the last successful next(); valid until the following call.
@@ -38,8 +41,13 @@ final class LineReader {
     LineReader(long position, int maxLineBytes, Charset charset) {
         this.maxLineBytes = maxLineBytes;
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
-        this.buffer = new byte[Math.min(INITIAL_CAPACITY, maxLineBytes + 2)];
+        this.buffer = new byte[Math.min(INITIAL_CAPACITY, maxCapacity())];
         this.startPosition = position;
+        this.missingHistory = ReadMark.tailLength(position);
+    }
+
+    private int maxCapacity() {
+        return maxLineBytes + 2 + ReadMark.TAIL_BYTES;
     }
 
     /** The file position just after the bytes read so far. */
@@ -54,6 +62,9 @@ final class LineReader {
 
     /** Reads what the content has beyond {@link #readPosition()}; returns the number of bytes read. */
     int fill(FileContent content) throws IOException {
+        if (missingHistory > 0 && !readHistory(content)) {
+            return 0;
+        }
         if (end == buffer.length) {
             makeRoom();
         }
@@ -63,6 +74,32 @@ final class LineReader {
         }
         end += read;
         return read;
+    }
+
+    /** Reads the bytes just before the start position; false when the content does not hold them (any more). */
+    private boolean readHistory(FileContent content) throws IOException {
+        ByteBuffer into = ByteBuffer.wrap(buffer, 0, missingHistory);
+        long from = startPosition - missingHistory;
+        while (into.hasRemaining()) {
+            int read = content.read(into, from + into.position());
+            if (read <= 0) {
+                return false;
+            }
+        }
+        start = missingHistory;
+        end = missingHistory;
+        scanned = missingHistory;
+        missingHistory = 0;
+        return true;
+    }
+
+    /**
+     * The hash of the {@value ReadMark#TAIL_BYTES} bytes (fewer at the start of the file) just
+     * before the end of the line found by the last {@link #next}: see {@link ReadMark}.
+     */
+    long tailHash() {
+        int length = ReadMark.tailLength(lineEnd);
+        return Fingerprint.hash(buffer, start - length, length);
     }
 
     /** Whether the buffer is full and {@link #next} could still not return a line. */
@@ -145,20 +182,20 @@ final class LineReader {
         }
     }
 
+    /** Drops the bytes before the start but the tail of the last line; grows the buffer when that frees nothing. */
     private void makeRoom() {
-        int held = end - start;
-        if (start == 0) {
-            byte[] larger = new byte[Math.min(buffer.length * 2, maxLineBytes + 2)];
-            if (larger.length <= buffer.length) {
-                return;
+        int drop = start - Math.min(start, ReadMark.TAIL_BYTES);
+        if (drop == 0) {
+            byte[] larger = new byte[Math.min(buffer.length * 2, maxCapacity())];
+            if (larger.length > buffer.length) {
+                System.arraycopy(buffer, 0, larger, 0, end);
+                buffer = larger;
             }
-            System.arraycopy(buffer, 0, larger, 0, held);
-            buffer = larger;
-        } else {
-            System.arraycopy(buffer, start, buffer, 0, held);
+            return;
         }
-        scanned -= start;
-        end = held;
-        start = 0;
+        System.arraycopy(buffer, drop, buffer, 0, end - drop);
+        start -= drop;
+        scanned -= drop;
+        end -= drop;
     }
 }

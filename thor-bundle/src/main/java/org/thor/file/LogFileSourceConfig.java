@@ -25,6 +25,16 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String EXCLUDE_DOC = "Comma-separated glob patterns matched against file names "
             + "(not paths); matching files are never read. The default skips the compressed formats Thor "
             + "cannot read; rolled files ending .gz are read through gzip (add *.gz here to skip them).";
+    public static final String COPIES_CONFIG = "copytruncate.copies";
+    private static final String COPIES_DOC = "Where the copy of a file found truncated (logrotate's "
+            + "copytruncate) is looked for, to send the lines Thor had not read before the truncation: "
+            + "'beside' (the files in the same directory whose names start with the truncated file's name, "
+            + "such as app.log.1, app.log-20261201 or app.log.1.gz, whether or not 'files' matches them; "
+            + "the copies of later rotations found there are read after it, in order) or 'matched' (only "
+            + "files the stream's pattern matches). A file is taken for a copy only when it holds the "
+            + "bytes Thor read (the first bytes and those just before the read position).";
+    public static final String COPIES_BESIDE = "beside";
+    public static final String COPIES_MATCHED = "matched";
     public static final String TOPIC_CONFIG = "topic";
     private static final String TOPIC_DOC = "The topic the lines are written to.";
     public static final String READ_FROM_CONFIG = "read.from";
@@ -132,6 +142,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.MEDIUM, CLOSE_INACTIVE_DOC, GROUP_FILES, 6, ConfigDef.Width.SHORT, "Close inactive (ms)")
             .define(SCAN_INTERVAL_CONFIG, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1),
                     Importance.LOW, SCAN_INTERVAL_DOC, GROUP_FILES, 7, ConfigDef.Width.SHORT, "Scan interval (ms)")
+            .define(COPIES_CONFIG, Type.STRING, COPIES_BESIDE, ValidString.in(COPIES_BESIDE, COPIES_MATCHED),
+                    Importance.MEDIUM, COPIES_DOC, GROUP_FILES, 9, ConfigDef.Width.SHORT, "Copytruncate copies")
             .define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.HIGH, TOPIC_DOC, GROUP_RECORDS, 1, ConfigDef.Width.MEDIUM, "Topic")
             .define(FORMAT_CONFIG, Type.STRING, "raw", new ConfigDef.NonEmptyStringWithoutControlChars(),
@@ -161,6 +173,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
 
     public final List<String> files;
     public final List<String> exclude;
+    /** copytruncate.copies=beside. */
+    public final boolean copiesBeside;
     public final String topic;
     public final boolean readFromEnd;
     /** For read.from=time: files last modified before this (epoch ms) are skipped; else Long.MIN_VALUE. */
@@ -185,6 +199,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
         super(CONFIG_DEF, props);
         files = getList(FILES_CONFIG).stream().map(String::trim).distinct().toList();
         exclude = getList(EXCLUDE_CONFIG);
+        copiesBeside = COPIES_BESIDE.equals(getString(COPIES_CONFIG));
         topic = getString(TOPIC_CONFIG);
         readFromEnd = READ_FROM_END.equals(getString(READ_FROM_CONFIG));
         String fromTime = getString(READ_FROM_TIME_CONFIG).trim();

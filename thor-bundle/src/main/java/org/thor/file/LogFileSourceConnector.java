@@ -27,6 +27,8 @@ public class LogFileSourceConnector extends SourceConnector {
 
     /** The task's index among the connector's tasks; set by {@link #taskConfigs}, used for metric names. */
     public static final String TASK_INDEX_CONFIG = "task.index";
+    /** The connector's whole {@code files} list, in order: a file that several patterns match is read by the first. */
+    public static final String TASK_ALL_FILES_CONFIG = "task.files.all";
 
     private Map<String, String> props;
     private LogFileSourceConfig config;
@@ -53,6 +55,7 @@ public class LogFileSourceConnector extends SourceConnector {
                 problem = "Format '" + name + "': " + e.getMessage();
             }
         }
+        warnOfOverlappingPatterns(connectorConfigs);
         if (problem != null) {
             for (ConfigValue value : config.configValues()) {
                 if (value.name().equals(LogFileSourceConfig.FORMAT_CONFIG)) {
@@ -61,6 +64,18 @@ public class LogFileSourceConnector extends SourceConnector {
             }
         }
         return config;
+    }
+
+    /** Logs each file that two patterns match (it is read by the first only), by listing the patterns' files now. */
+    private static void warnOfOverlappingPatterns(Map<String, String> connectorConfigs) {
+        try {
+            LogFileSourceConfig parsed = new LogFileSourceConfig(connectorConfigs);
+            for (int i = 1; i < parsed.files.size(); i++) {
+                new StreamScanner(parsed.files.get(i), parsed.files.subList(0, i), parsed.exclude).scan();
+            }
+        } catch (ConfigException e) {
+            // the validation itself reports it
+        }
     }
 
     @Override
@@ -83,6 +98,7 @@ public class LogFileSourceConnector extends SourceConnector {
             Map<String, String> task = new HashMap<>(props);
             task.put(LogFileSourceConfig.FILES_CONFIG, String.join(",", patterns.get(i)));
             task.put(TASK_INDEX_CONFIG, Integer.toString(i));
+            task.put(TASK_ALL_FILES_CONFIG, String.join(",", config.files));
             configs.add(task);
         }
         return configs;

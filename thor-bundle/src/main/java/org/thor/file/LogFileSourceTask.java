@@ -67,7 +67,12 @@ public class LogFileSourceTask extends SourceTask {
             throw new ConnectException("No line format named '" + config.format + "' is installed");
         }
         streams = new ArrayList<>();
-        config.files.forEach(pattern -> streams.add(new FileStream(pattern, config, metrics)));
+        List<String> allPatterns = java.util.Arrays.stream(props.getOrDefault(LogFileSourceConnector.TASK_ALL_FILES_CONFIG,
+                String.join(",", config.files)).split(",")).map(String::trim).distinct().toList();
+        for (String pattern : config.files) {
+            int index = allPatterns.indexOf(pattern);
+            streams.add(new FileStream(pattern, index < 0 ? List.of() : allPatterns.subList(0, index), config, metrics));
+        }
         joiners.clear();
         for (FileStream stream : streams) {
             MultilineJoiner joiner = config.newJoiner();

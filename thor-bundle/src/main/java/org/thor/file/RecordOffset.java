@@ -17,21 +17,23 @@ final class RecordOffset extends AbstractMap<String, Object> {
 
     private final Frame frame;
     private final long position;
+    private final long tailHash;
 
-    RecordOffset(Frame frame, long position) {
+    RecordOffset(Frame frame, long position, long tailHash) {
         this.frame = frame;
         this.position = position;
+        this.tailHash = tailHash;
     }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
         StringBuilder files = new StringBuilder(frame.before().length() + frame.filePrefix().length()
-                + frame.after().length() + 24);
+                + frame.after().length() + 48);
         files.append(frame.before());
         if (!frame.before().isEmpty()) {
             files.append(';');
         }
-        files.append(frame.filePrefix()).append(position);
+        StreamOffset.appendPosition(files.append(frame.filePrefix()), position, tailHash);
         if (!frame.after().isEmpty()) {
             files.append(';').append(frame.after());
         }

@@ -133,21 +133,30 @@ final class StreamFiles implements AutoCloseable {
     }
 
     /**
-     * A finished file, present or recently gone, whose first bytes {@code content} starts with:
-     * the file a compressed copy was made from.
+     * A finished file, present or recently gone, whose content up to where it was finished
+     * {@code content} holds: the file a compressed copy was made from.
      */
-    TrackedFile finishedWithStart(Fingerprint content) {
+    TrackedFile finishedHeldBy(FileContent content) throws IOException {
         for (TrackedFile file : recentlyFinished) {
-            if (file.fingerprint.length() > 0 && file.fingerprint.isPrefixOf(content)) {
+            if (file.position > 0 && file.mark().provenBy(content, -1)) {
                 return file;
             }
         }
         for (TrackedFile file : finished.values()) {
-            if (file.fingerprint.length() > 0 && file.fingerprint.isPrefixOf(content)) {
+            if (file.position > 0 && file.mark().provenBy(content, -1)) {
                 return file;
             }
         }
         return null;
+    }
+
+    /** Whether the file {@code key} is one of the stream's, to be read or finished. */
+    boolean knows(String key) {
+        return tracked(key) != null || finished.containsKey(key);
+    }
+
+    boolean contains(TrackedFile file) {
+        return files.contains(file);
     }
 
     boolean hasNewerLive(int index) {
@@ -168,7 +177,7 @@ final class StreamFiles implements AutoCloseable {
         for (int j = 0; j < files.size(); j++) {
             TrackedFile other = files.get(j);
             if (j != index && other.state == TrackedFile.State.LIVE) {
-                StreamOffset.appendEntry(j < index ? before : after, other, other.position);
+                StreamOffset.appendEntry(j < index ? before : after, other);
             }
         }
     }
@@ -202,7 +211,7 @@ final class StreamFiles implements AutoCloseable {
                 copy.state = TrackedFile.State.FINISHED;
                 copy.original = null;
                 // a compressed copy's size on disk is not its content's
-                copy.position = copy.compressed ? original.position : copy.size;
+                copy.settleAt(copy.compressed ? original.position : copy.size);
                 if (!copy.gone) {
                     finished.put(copy.key, copy);
                 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +130,8 @@ final class StreamListing {
             rescan = true;
             return;
         }
-        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || scanner.unlisted(file.path);
+        // a copy found beside a truncated file is not the pattern's to list
+        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || file.beside || scanner.unlisted(file.path);
         for (TrackedFile file : files.snapshot()) {
             if (file.listed(shown.test(file)) && !file.isOpen()) {
                 if (file.state == TrackedFile.State.LIVE) {
@@ -176,13 +178,18 @@ final class StreamListing {
         if (unchanged && (file.compressed || stat.size() == file.position && now - stat.mtimeMillis() > RECENT_MS)) {
             return true;
         }
-        Fingerprint start = Fingerprint.of(file.path, file.key);
-        if (start == null) {
+        boolean held;
+        try {
+            long size = file.compressed ? -1 : stat.size();
+            held = FileContent.readOnce(file.path, file.key, content -> file.mark().provenBy(content, size));
+        } catch (FileKeys.MovedException | NoSuchFileException e) {
             rescan = true; // renamed since the listing: decided when it is listed under its new name
             return true;
+        } catch (IOException e) {
+            held = false;
         }
-        // an archive does not grow: it is the finished file if it still starts the same
-        if (!file.compressed && stat.size() < file.position || !file.fingerprint.isPrefixOf(start)) {
+        // an archive does not grow: it is the finished file if it still holds what was read
+        if (!held) {
             files.forgetFinished(file.key);
             return false;
         }

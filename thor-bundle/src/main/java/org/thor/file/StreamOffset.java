@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A stream's position as stored in Connect's offsets. The source partition is the stream (its
  * glob pattern); the offset lists every file of the stream not yet finished, oldest first, as
- * {@code dev:ino,fingerprintLength,fingerprintHash,bytePosition} joined by ';', plus the
+ * {@code dev:ino,fingerprintLength,fingerprintHash,bytePosition,tailHash} joined by ';' (see
+ * {@link ReadMark}; entries stored before tails were kept have no tailHash), plus the
  * modification time of the newest finished file. Files that are finished drop out of it, so the
  * stored offsets stay small however many files a stream has had.
  */
@@ -18,7 +19,11 @@ public final class StreamOffset {
     public static final String FINISHED_MTIME_KEY = "finished.mtime";
 
     /** One file of a stored offset. */
-    public record Entry(String key, int fingerprintLength, long fingerprintHash, long position) {
+    public record Entry(String key, int fingerprintLength, long fingerprintHash, long position, long tailHash) {
+
+        ReadMark mark() {
+            return new ReadMark(fingerprintLength, fingerprintHash, position, tailHash);
+        }
     }
 
     private StreamOffset() {
@@ -28,11 +33,16 @@ public final class StreamOffset {
         return Map.of(STREAM_KEY, stream);
     }
 
-    static void appendEntry(StringBuilder out, TrackedFile file, long position) {
+    static void appendEntry(StringBuilder out, TrackedFile file) {
         if (out.length() > 0) {
             out.append(';');
         }
-        out.append(entryPrefix(file)).append(position);
+        appendPosition(out.append(entryPrefix(file)), file.position, file.tailHash);
+    }
+
+    /** The part of an entry after its {@link #entryPrefix}. */
+    static StringBuilder appendPosition(StringBuilder out, long position, long tailHash) {
+        return out.append(position).append(',').append(tailHash);
     }
 
     /** A file's entry without its position. */
@@ -56,12 +66,12 @@ public final class StreamOffset {
         }
         for (String entry : text.split(";")) {
             String[] fields = entry.split(",");
-            if (fields.length != 4) {
+            if (fields.length != 4 && fields.length != 5) {
                 throw new IllegalArgumentException("malformed file entry '" + entry + "'");
             }
             try {
                 entries.add(new Entry(fields[0], Integer.parseInt(fields[1]), Long.parseLong(fields[2]),
-                        Long.parseLong(fields[3])));
+                        Long.parseLong(fields[3]), fields.length == 5 ? Long.parseLong(fields[4]) : ReadMark.NO_TAIL));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("malformed file entry '" + entry + "'", e);
             }

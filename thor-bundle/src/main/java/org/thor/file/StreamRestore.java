@@ -44,15 +44,18 @@ final class StreamRestore {
         for (StreamScanner.Found found : unclaimed.values()) {
             // an archive has nothing to follow: from the end means it is done
             if (found.stat().mtimeMillis() < notBeforeMillis || fromEnd && FileContent.isCompressed(found.path())) {
-                TrackedFile done = track(found, fingerprint(found), found.stat().size());
+                TrackedFile done = track(found, fingerprint(found), 0);
+                done.settleAt(found.stat().size());
                 done.state = TrackedFile.State.FINISHED;
                 done.finishedMtimeMillis = found.stat().mtimeMillis();
                 finished.put(done.key, done);
                 continue;
             }
-            long position = fromEnd ? found.stat().size() : 0;
-            TrackedFile file = track(found, fingerprint(found), position);
-            file.started = fromEnd;
+            TrackedFile file = track(found, fingerprint(found), 0);
+            if (fromEnd) {
+                file.settleAt(found.stat().size());
+                file.started = true;
+            }
             files.add(file);
         }
         return files;
@@ -63,7 +66,7 @@ final class StreamRestore {
         for (StreamOffset.Entry entry : entries) {
             StreamScanner.Found found = unclaimed.get(entry.key());
             if (found != null && sameFile(found, entry)) {
-                matched.put(entry, claim(found, entry.position()));
+                matched.put(entry, claim(found, entry));
             }
         }
         for (StreamOffset.Entry entry : entries) {
@@ -73,7 +76,7 @@ final class StreamRestore {
             for (StreamScanner.Found found : List.copyOf(unclaimed.values())) {
                 if (sameFile(found, entry)) {
                     log.info("Stream {}: {} holds the rest of a file stored as {}", pattern, found.path(), entry.key());
-                    matched.put(entry, claim(found, entry.position()));
+                    matched.put(entry, claim(found, entry));
                     break;
                 }
             }
@@ -86,7 +89,8 @@ final class StreamRestore {
         entries.stream().map(matched::get).filter(f -> f != null).forEach(files::add);
         for (StreamScanner.Found found : unclaimed.values()) {
             if (found.stat().mtimeMillis() <= finishedMtime) {
-                TrackedFile done = track(found, fingerprint(found), found.stat().size());
+                TrackedFile done = track(found, fingerprint(found), 0);
+                done.settleAt(found.stat().size());
                 done.state = TrackedFile.State.FINISHED;
                 finished.put(done.key, done);
             } else {
@@ -96,10 +100,10 @@ final class StreamRestore {
         return files;
     }
 
-    private TrackedFile claim(StreamScanner.Found found, long position) {
+    private TrackedFile claim(StreamScanner.Found found, StreamOffset.Entry entry) {
         unclaimed.remove(found.stat().key());
-        TrackedFile file = track(found, fingerprint(found), position);
-        file.started = true;
+        TrackedFile file = track(found, fingerprint(found), 0);
+        file.continueFrom(entry.mark());
         return file;
     }
 
@@ -108,16 +112,16 @@ final class StreamRestore {
                 Math.min(now, found.stat().mtimeMillis()));
     }
 
-    /** Whether the file found holds the stored file's content, up to its position at least. */
+    /**
+     * Whether the file found holds the stored file's content up to its position: its first bytes
+     * and the bytes just before the position ({@link ReadMark}); a stored file that had no first
+     * bytes yet is known by its inode alone.
+     */
     private static boolean sameFile(StreamScanner.Found found, StreamOffset.Entry entry) {
-        boolean compressed = FileContent.isCompressed(found.path());
-        if (!compressed && found.stat().size() < entry.position()) {
-            return false;
-        }
-        if (entry.fingerprintLength() == 0) {
+        if (entry.fingerprintLength() == 0 && entry.position() == 0) {
             return entry.key().equals(found.stat().key());
         }
-        return Fingerprint.hashOfHead(found.path(), found.stat().key(), entry.fingerprintLength()) == entry.fingerprintHash();
+        return entry.mark().provenBy(found.path(), found.stat().key());
     }
 
     /** Empty when the file moved under the listing: it then grows as the file is read. */

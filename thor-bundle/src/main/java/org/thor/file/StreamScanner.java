@@ -20,7 +20,10 @@ import java.util.Set;
 
 /**
  * Lists the regular files a stream's glob pattern matches, oldest first (modification time, then
- * name). A missing directory or an unreadable one is logged once until it is there again.
+ * name). A missing directory or an unreadable one is logged once until it is there again. A file
+ * that an earlier pattern of the connector matches (directly or through a symlink) belongs to that
+ * stream and is left out; a file reached both directly and through a symlink is listed once, under
+ * its own path.
  */
 final class StreamScanner {
 
@@ -38,6 +41,9 @@ final class StreamScanner {
     private final int depth;
     private final PathMatcher matcher;
     private final List<PathMatcher> excluded;
+    private final List<PathMatcher> earlier;
+    private final List<String> earlierPatterns;
+    private final Set<Path> reportedOverlaps = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
     private List<Path> lastNames = List.of();
     private boolean incomplete;
@@ -45,7 +51,7 @@ final class StreamScanner {
     /** Directories (or the root) that exist but could not be listed in the last scan. */
     private Set<Path> unlisted = Set.of();
 
-    StreamScanner(String pattern, List<String> excludedNames) {
+    StreamScanner(String pattern, List<String> earlierPatterns, List<String> excludedNames) {
         this.pattern = pattern;
         Path full = Path.of(pattern);
         Path literal = full.getRoot();
@@ -58,6 +64,9 @@ final class StreamScanner {
         this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         this.excluded = excludedNames.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob.trim())).toList();
+        this.earlierPatterns = List.copyOf(earlierPatterns);
+        this.earlier = earlierPatterns.stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob.trim())).toList();
     }
 
     List<Found> scan() {
@@ -69,7 +78,41 @@ final class StreamScanner {
         lastNames = listing.names;
         lastNames.forEach(path -> stat(path, found));
         found.sort(OLDEST_FIRST);
-        return found;
+        return onePathPerFile(found);
+    }
+
+    /** A file listed under several paths (a symlink beside its target) keeps the path that is not a link. */
+    private static List<Found> onePathPerFile(List<Found> found) {
+        java.util.Map<String, Found> byKey = new java.util.LinkedHashMap<>();
+        for (Found file : found) {
+            byKey.merge(file.stat().key(), file, (kept, other) -> Files.isSymbolicLink(kept.path()) ? other : kept);
+        }
+        return byKey.size() == found.size() ? found : new ArrayList<>(byKey.values());
+    }
+
+    /** Whether an earlier pattern of the connector matches the file, or the file a symlink leads to. */
+    private boolean claimedEarlier(Path file, BasicFileAttributes attributes) {
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        Path target = file;
+        if (attributes.isSymbolicLink()) {
+            try {
+                target = file.toRealPath();
+            } catch (IOException e) {
+                target = file;
+            }
+        }
+        for (int i = 0; i < earlier.size(); i++) {
+            if (earlier.get(i).matches(file) || earlier.get(i).matches(target)) {
+                if (reportedOverlaps.add(file)) {
+                    log.warn("Stream {}: {} is also matched by the earlier pattern {}; it is read by that stream only",
+                            pattern, file, earlierPatterns.get(i));
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the last {@link #scan()} could not look at some file or directory: worth retrying soon. */
@@ -127,7 +170,8 @@ final class StreamScanner {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (matcher.matches(file) && excluded.stream().noneMatch(m -> m.matches(file.getFileName()))) {
+            if (matcher.matches(file) && excluded.stream().noneMatch(m -> m.matches(file.getFileName()))
+                    && !claimedEarlier(file, attributes)) {
                 names.add(file);
             }
             return FileVisitResult.CONTINUE;

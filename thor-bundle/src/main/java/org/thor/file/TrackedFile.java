@@ -24,6 +24,15 @@ final class TrackedFile {
     Fingerprint fingerprint;
     /** The position in the snapshot: just after the last line handed out. */
     long position;
+    /** {@link ReadMark}'s hash of the bytes just before {@link #position}. */
+    long tailHash;
+    /**
+     * The furthest end of the file seen, with the tail hash there: while Thor is behind, a file
+     * that was truncated and written again to past that point with the same first bytes is told
+     * apart by it, and its copy proven by it.
+     */
+    private long seenSize;
+    private long seenTailHash;
     State state = State.LIVE;
     /** For a COPY: the live file it copies. */
     TrackedFile original;
@@ -36,6 +45,10 @@ final class TrackedFile {
     long finishedMtimeMillis;
     /** Whether any byte was read from it since it was tracked; a never-read file may still turn out to be a copy. */
     boolean started;
+    /** A copy taken over for a truncated file: complete, so finished as soon as it is read to its end. */
+    boolean complete;
+    /** Found beside a truncated file, not by the stream's pattern: no listing shows it. */
+    boolean beside;
 
     /**
      * A directory listing made while a file is renamed may show it under neither name (readdir
@@ -53,6 +66,8 @@ final class TrackedFile {
         this.path = path;
         this.fingerprint = fingerprint;
         this.position = position;
+        this.tailHash = position == 0 ? ReadMark.EMPTY_TAIL : ReadMark.NO_TAIL;
+        this.seenSize = position;
         this.size = size;
         this.lastChangeMillis = lastChangeMillis;
     }
@@ -95,6 +110,79 @@ final class TrackedFile {
         return missedListings > 0 && !gone;
     }
 
+    /** What was read of it so far. */
+    ReadMark mark() {
+        return ReadMark.of(fingerprint, position, tailHash);
+    }
+
+    /** The furthest end of the file seen so far; the same as {@link #mark()} when nothing unread was seen. */
+    ReadMark seenMark() {
+        return seenSize > position ? ReadMark.of(fingerprint, seenSize, seenTailHash) : mark();
+    }
+
+    /** How many bytes were seen in the file but not read: lost if it was truncated and no copy holds them. */
+    long unreadSeen() {
+        return Math.max(0, seenSize - position);
+    }
+
+    /**
+     * Takes note of the open file's end, unless the end seen before is not there any more (then
+     * the read finds the file rewritten, and the old end tells what its copy must hold).
+     */
+    void see() throws IOException {
+        long size = channel.size();
+        if (compressed || size <= seenSize || size <= position) {
+            return;
+        }
+        if (ReadMark.tailHashAt(content, position) != tailHash
+                || seenSize > position && ReadMark.tailHashAt(content, seenSize) != seenTailHash) {
+            return;
+        }
+        long hash = ReadMark.tailHashAt(content, size);
+        if (hash != -1) {
+            seenSize = size;
+            seenTailHash = hash;
+        }
+    }
+
+    /** A line was handed out: it ends at {@code lineEnd}, and {@code lineTailHash} is the {@link ReadMark} tail there. */
+    void advance(long lineEnd, long lineTailHash) {
+        position = lineEnd;
+        tailHash = lineTailHash;
+        started = true;
+    }
+
+    /** Continues from {@code mark}'s position, which this file was proven to hold. */
+    void continueFrom(ReadMark mark) {
+        position = mark.position();
+        tailHash = mark.tailHash();
+        seenSize = Math.max(seenSize, position);
+        started = true;
+    }
+
+    /** Takes {@code position} as read, with the tail the file holds there now (none when it cannot be read). */
+    void settleAt(long position) {
+        this.position = position;
+        this.seenSize = Math.max(seenSize, position);
+        long hash;
+        try {
+            hash = FileContent.readOnce(path, key, content -> ReadMark.tailHashAt(content, position));
+        } catch (IOException e) {
+            hash = -1;
+        }
+        tailHash = hash == -1 ? ReadMark.NO_TAIL : hash;
+    }
+
+    /** Truncated: what it holds now is new, read from its start. */
+    void restartFromTruncation(int maxLineBytes, Charset charset) throws IOException {
+        position = 0;
+        tailHash = ReadMark.EMPTY_TAIL;
+        seenSize = 0;
+        size = channel.size();
+        fingerprint = Fingerprint.read(content);
+        rewind(maxLineBytes, charset);
+    }
+
     /** Opens the file, checking that the path still leads to this identity. */
     void open(int maxLineBytes, Charset charset) throws IOException {
         if (channel != null) {
@@ -103,6 +191,22 @@ final class TrackedFile {
         channel = FileKeys.open(path, key);
         content = FileContent.of(channel, compressed);
         reader = new LineReader(position, maxLineBytes, charset);
+    }
+
+    /**
+     * Whether the open file still holds what was read of it: the bytes just before the position
+     * (a file truncated and written again past the position, whose banner is the same, fails
+     * this) and, when {@code checkStart}, its first bytes.
+     */
+    boolean unchanged(boolean checkStart) throws IOException {
+        if (checkStart && !startUnchanged()) {
+            return false;
+        }
+        long now = ReadMark.tailHashAt(content, position);
+        if (tailHash == ReadMark.NO_TAIL && now != -1) {
+            tailHash = now; // resumed from an offset stored without a tail, and proven by its start and length
+        }
+        return now == tailHash && (seenSize <= position || ReadMark.tailHashAt(content, seenSize) == seenTailHash);
     }
 
     /**

@@ -219,9 +219,14 @@ class RotationTest {
     void plainCopyOfALiveFileIsNotReadTwice() throws Exception {
         Path log = dir.resolve("app.log");
         appendLines(log, 0, 50);
-        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+        Map<String, String> config = LogFiles.config(dir + "/app.log*");
+        config.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "60000");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
             harness.pollUntil(50, TIMEOUT);
+            long rotations = harness.task().metrics().getRotations();
             Files.copy(log, dir.resolve("app.log.backup"));
+            // listed while it holds all that was read of app.log: a copy, not read again
+            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0 && harness.task().metrics().getRotations() > rotations);
             appendLines(log, 50, 60);
             assertEquals(lines(0, 60), harness.pollUntil(60, TIMEOUT));
             assertEquals(lines(0, 60), harness.pollFor(Duration.ofMillis(1500)));
@@ -274,11 +279,12 @@ class RotationTest {
         }
     }
 
-    /** app.log with lines 0 to 5,000, read 100 lines a poll by a pattern that does not match its copies. */
+    /** app.log with lines 0 to 5,000, read 100 lines a poll by a pattern that does not match its copies, nor looks beside. */
     private static Map<String, String> unmatchedCopyConfig(Path log) {
         appendLines(log, 0, 5000);
         Map<String, String> config = LogFiles.config(log.toString());
         config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        config.put(LogFileSourceConfig.COPIES_CONFIG, LogFileSourceConfig.COPIES_MATCHED);
         return config;
     }
 
