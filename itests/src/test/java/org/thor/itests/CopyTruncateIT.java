@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,35 +73,7 @@ class CopyTruncateIT {
         long lagMillis = records.isEmpty() ? -1 : records.get(records.size() - 1).timestamp() - wroteMillis;
         System.out.printf("copytruncate in Karaf: %d lines written in %.2f s with %d rotations; %d records received, %s; "
                         + "last record produced %d ms after the last line was written%n",
-                LINES, writeSeconds, LINES / LINES_PER_FILE - 1, received.size(), faults(received), lagMillis);
+                LINES, writeSeconds, LINES / LINES_PER_FILE - 1, received.size(), LineFaults.of(received, LINES), lagMillis);
         assertEquals(RollingLog.lines(LINES), received, "every line once, in order, through " + (LINES / LINES_PER_FILE - 1) + " copytruncates");
-    }
-
-    /**
-     * What went wrong, counted: lines never received, lines received more than once, steps back in
-     * the numbering, and values that are no line of the log at all.
-     */
-    private static String faults(List<String> received) {
-        Set<Integer> seen = new HashSet<>();
-        int duplicated = 0;
-        int outOfOrder = 0;
-        int garbled = 0;
-        int previous = -1;
-        for (String value : received) {
-            if (!value.matches("line \\d{7} of the rolling log")) {
-                garbled++;
-                continue;
-            }
-            int number = RollingLog.number(value);
-            if (!seen.add(number)) {
-                duplicated++;
-            }
-            if (number < previous) {
-                outOfOrder++;
-            }
-            previous = number;
-        }
-        seen.removeIf(number -> number >= LINES);
-        return String.format("lost %d, duplicated %d, out of order %d, garbled %d", LINES - seen.size(), duplicated, outOfOrder, garbled);
     }
 }

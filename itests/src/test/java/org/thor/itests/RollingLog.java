@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
  */
 final class RollingLog {
 
-    enum Rotation { CREATE, COPYTRUNCATE }
+    /** {@code DATE}: each file has a name of its own, {@code app.log.0001}, {@code app.log.0002} … as time-rolled logs. */
+    enum Rotation { CREATE, COPYTRUNCATE, DATE }
 
     /** Lines an application writes at once; the pace of {@link #write(int, Duration)} is per chunk. */
     static final int CHUNK = 1_000;
@@ -30,15 +31,24 @@ final class RollingLog {
     private final Path directory;
     private final int linesPerFile;
     private final Rotation rotation;
+    /** Written at the start of every file (and after every truncation), as log4j2 layout headers are. */
+    private final String banner;
+    private Path current;
 
     RollingLog(Path directory, int linesPerFile) {
         this(directory, linesPerFile, Rotation.CREATE);
     }
 
     RollingLog(Path directory, int linesPerFile, Rotation rotation) {
+        this(directory, linesPerFile, rotation, List.of());
+    }
+
+    RollingLog(Path directory, int linesPerFile, Rotation rotation, List<String> banner) {
         this.directory = directory;
         this.linesPerFile = linesPerFile;
         this.rotation = rotation;
+        this.banner = banner.stream().map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
+        this.current = rotation == Rotation.DATE ? directory.resolve("app.log.0000") : directory.resolve("app.log");
     }
 
     static String line(int number) {
@@ -55,7 +65,7 @@ final class RollingLog {
     }
 
     Path current() {
-        return directory.resolve("app.log");
+        return current;
     }
 
     /** Writes lines {@code 0 … count-1} as fast as it can, rotating every {@code linesPerFile} lines. */
@@ -70,10 +80,11 @@ final class RollingLog {
     void write(int count, Duration pace) throws IOException, InterruptedException {
         int rotations = 0;
         OutputStream out = open();
-        StringBuilder chunk = new StringBuilder();
+        StringBuilder chunk = new StringBuilder(banner);
         for (int number = 0; number < count; number++) {
             if (number > 0 && number % linesPerFile == 0) {
                 out = rotate(out, ++rotations);
+                chunk.append(banner);
             }
             chunk.append(line(number)).append('\n');
             if ((number + 1) % CHUNK == 0 || (number + 1) % linesPerFile == 0 || number + 1 == count) {
@@ -88,6 +99,11 @@ final class RollingLog {
     }
 
     private OutputStream rotate(OutputStream out, int rotations) throws IOException {
+        if (rotation == Rotation.DATE) {
+            out.close();
+            current = directory.resolve(String.format("app.log.%04d", rotations));
+            return open();
+        }
         if (rotation == Rotation.CREATE) {
             out.close();
             Files.move(current(), directory.resolve("app.log." + rotations));
@@ -97,7 +113,7 @@ final class RollingLog {
         for (int older = rotations - 1; older >= 1; older--) {
             Files.move(directory.resolve("app.log." + older), directory.resolve("app.log." + (older + 1)));
         }
-        Files.copy(current(), directory.resolve("app.log.1"));
+        Files.copy(current(), directory.resolve("app.log.1"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         try (FileChannel truncating = FileChannel.open(current(), StandardOpenOption.WRITE)) {
             truncating.truncate(0);
         }

@@ -29,6 +29,8 @@ final class CopyTruncation {
      * and how long a compressed file must stay unchanged before it is taken as complete.
      */
     static final long DECISION_MS = 1_000;
+    /** How often the files beside a truncated log are listed again when one moves while they are opened. */
+    private static final int BESIDE_ATTEMPTS = 5;
 
     enum Decision {
         /** A file of its own: read it. */
@@ -215,28 +217,49 @@ final class CopyTruncation {
     /**
      * With copytruncate.copies=beside: the copy of {@code file} among the files named after it,
      * read from the mark before {@code next}; then the copies made after it (rotations Thor had not
-     * reached yet), whole and in order. Returns whether the copy was found.
+     * reached yet), whole and in order. Each is opened at once: no listing follows it when
+     * logrotate renames it on ({@code app.log.2} to {@code app.log.3}), its open handle does.
+     * Returns whether the copy was found.
      */
     private boolean takeOverBeside(TrackedFile file, TrackedFile next, ReadMark mark, ReadMark seen) {
         if (beside == null) {
             return false;
         }
-        List<StreamScanner.Found> candidates = beside.of(file.path, files::knows);
-        for (int i = 0; i < candidates.size(); i++) {
-            StreamScanner.Found found = candidates.get(i);
-            if (!holds(found, mark, seen)) {
-                continue;
+        for (int attempt = 0; attempt < BESIDE_ATTEMPTS; attempt++) {
+            List<TrackedFile> copies = openCopiesBeside(file, mark, seen);
+            if (copies == null) {
+                continue; // one moved between the listing and its opening: list again
             }
-            TrackedFile copy = besideCopy(found);
-            takeOver(copy, file, next, mark);
-            for (StreamScanner.Found later : candidates.subList(i + 1, candidates.size())) {
-                TrackedFile rotation = besideCopy(later);
-                log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, later.path(), file.path);
+            if (copies.isEmpty()) {
+                return false;
+            }
+            takeOver(copies.get(0), file, next, mark);
+            for (TrackedFile rotation : copies.subList(1, copies.size())) {
+                log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path, file.path);
                 files.placeBefore(rotation, next);
             }
             return true;
         }
         return false;
+    }
+
+    /** The proven copy and the later ones, open; empty when none holds the mark; null when one could not be opened. */
+    private List<TrackedFile> openCopiesBeside(TrackedFile file, ReadMark mark, ReadMark seen) {
+        List<StreamScanner.Found> candidates = beside.of(file.path, files::knows);
+        List<TrackedFile> copies = new ArrayList<>();
+        for (StreamScanner.Found found : candidates) {
+            if (!copies.isEmpty() || holds(found, mark, seen)) {
+                TrackedFile copy = besideCopy(found);
+                try {
+                    copy.open(config.maxLineBytes, config.charset);
+                } catch (IOException e) {
+                    copies.forEach(TrackedFile::close);
+                    return null;
+                }
+                copies.add(copy);
+            }
+        }
+        return copies;
     }
 
     private static TrackedFile besideCopy(StreamScanner.Found found) {
