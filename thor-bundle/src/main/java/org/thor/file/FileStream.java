@@ -23,6 +23,9 @@ final class FileStream implements AutoCloseable {
     /** Receives each line, with the stream's offset after it. */
     interface LineSink {
         void line(TrackedFile file, LineReader line, Map<String, Object> offset);
+
+        /** Whether the sink takes no more lines now (its batch holds as many bytes as may be in flight). */
+        boolean full();
     }
 
     final String pattern;
@@ -299,7 +302,7 @@ final class FileStream implements AutoCloseable {
         RecordOffset.Frame frame = new RecordOffset.Frame(before.toString(), StreamOffset.entryPrefix(file),
                 after.toString(), files.finishedMtime());
         int count = 0;
-        while (count < maxLines) {
+        while (count < maxLines && !sink.full()) {
             if (!reader.next(finishing)) {
                 if (reader.fill(file.content()) > 0) {
                     // truncated and written again between the check before the read and the read itself?

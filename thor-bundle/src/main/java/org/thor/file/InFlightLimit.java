@@ -1,23 +1,29 @@
 package org.thor.file;
 
 /**
- * Counts records handed to Connect until Kafka acknowledged them (Connect calls commitRecord),
- * so that a task stops reading, not buffering, when Kafka is slow or away.
+ * Counts records, and their bytes, handed to Connect until Kafka acknowledged them (Connect calls
+ * commitRecord), so that a task stops reading, not buffering, when Kafka is slow or away.
  */
 final class InFlightLimit {
 
     private final int max;
+    private final long maxBytes;
     private int inFlight;
+    private long bytesInFlight;
     private int peak;
 
-    InFlightLimit(int max) {
+    InFlightLimit(int max, long maxBytes) {
         this.max = max;
+        this.maxBytes = maxBytes;
     }
 
-    /** How many records may be handed out now, waiting up to {@code waitMillis} for room. */
+    /**
+     * How many records may be handed out now, waiting up to {@code waitMillis} for room; 0 when
+     * there is none (too many records or too many bytes in flight).
+     */
     synchronized int room(long waitMillis) throws InterruptedException {
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
-        while (inFlight >= max) {
+        while (inFlight >= max || bytesInFlight >= maxBytes) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return 0;
@@ -27,16 +33,24 @@ final class InFlightLimit {
         return max - inFlight;
     }
 
-    synchronized void sent(int records) {
+    /** How many more bytes may be handed out now. */
+    synchronized long byteRoom() {
+        return Math.max(0, maxBytes - bytesInFlight);
+    }
+
+    synchronized void sent(int records, long bytes) {
         inFlight += records;
+        bytesInFlight += bytes;
         peak = Math.max(peak, inFlight);
     }
 
-    synchronized void acknowledged() {
+    synchronized void acknowledged(long bytes) {
+        boolean wasFull = inFlight >= max || bytesInFlight >= maxBytes;
         if (inFlight > 0) {
             inFlight--;
         }
-        if (inFlight == max - 1 || inFlight == 0) {
+        bytesInFlight = Math.max(0, bytesInFlight - bytes);
+        if (wasFull && inFlight < max && bytesInFlight < maxBytes || inFlight == 0) {
             notifyAll();
         }
     }
@@ -48,6 +62,10 @@ final class InFlightLimit {
 
     synchronized int inFlight() {
         return inFlight;
+    }
+
+    synchronized long bytesInFlight() {
+        return bytesInFlight;
     }
 
     synchronized int peak() {

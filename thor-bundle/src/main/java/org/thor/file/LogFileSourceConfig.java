@@ -55,6 +55,11 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String MAX_IN_FLIGHT_DOC = "Records handed to Kafka Connect but not yet "
             + "acknowledged by Kafka, per task. At the bound, poll() waits up to poll.interval.ms instead "
             + "of reading more, so memory stays bounded when Kafka is slow or down.";
+    public static final String MAX_IN_FLIGHT_BYTES_CONFIG = "max.in.flight.bytes";
+    private static final String MAX_IN_FLIGHT_BYTES_DOC = "Bytes of records (their values and keys, as "
+            + "decoded text) handed to Kafka Connect but not yet acknowledged, per task, beside "
+            + "max.in.flight.records: whichever bound is reached first makes poll() wait, and a poll returns "
+            + "no more than fits, so the memory a task holds for Kafka stays bounded however long the lines.";
     public static final String CHARSET_CONFIG = "charset";
     private static final String CHARSET_DOC = "Character set of the files. Byte sequences invalid in it "
             + "are replaced with U+FFFD and counted in the InvalidLines metric.";
@@ -107,6 +112,10 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String MULTILINE_MAX_LINES_DOC = "Most lines in one event. Further continuation lines "
             + "start a new event (nothing is dropped), which carries the header thor.line.continued=true. "
             + "A line longer than max.line.bytes is joined back whole in its event; each of its parts counts here.";
+    public static final String MULTILINE_MAX_BYTES_CONFIG = "multiline.max.bytes";
+    private static final String MULTILINE_MAX_BYTES_DOC = "Largest event, in characters of its decoded text "
+            + "(one byte each for ASCII). A longer event is split like one of more than multiline.max.lines: "
+            + "the rest starts a new event with the header thor.line.continued=true; nothing is dropped.";
     public static final String MULTILINE_TIMEOUT_CONFIG = "multiline.timeout.ms";
     private static final String MULTILINE_TIMEOUT_DOC = "An event is sent when no continuation line came for "
             + "this long.";
@@ -156,6 +165,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     GROUP_RECORDS, 4, ConfigDef.Width.MEDIUM, "Host name")
             .define(MAX_IN_FLIGHT_CONFIG, Type.INT, 10_000, ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM, MAX_IN_FLIGHT_DOC, GROUP_FLOW, 1, ConfigDef.Width.SHORT, "Max in-flight records")
+            .define(MAX_IN_FLIGHT_BYTES_CONFIG, Type.LONG, 64L * 1024 * 1024, ConfigDef.Range.atLeast(1024),
+                    Importance.MEDIUM, MAX_IN_FLIGHT_BYTES_DOC, GROUP_FLOW, 4, ConfigDef.Width.SHORT, "Max in-flight bytes")
             .define(BATCH_MAX_RECORDS_CONFIG, Type.INT, 2_000, ConfigDef.Range.atLeast(1),
                     Importance.LOW, BATCH_MAX_RECORDS_DOC, GROUP_FLOW, 2, ConfigDef.Width.SHORT, "Batch max records")
             .define(POLL_INTERVAL_CONFIG, Type.LONG, 200L, ConfigDef.Range.between(1, 60_000),
@@ -168,6 +179,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.MEDIUM, MULTILINE_MATCH_DOC, GROUP_MULTILINE, 3, ConfigDef.Width.SHORT, "Multiline match")
             .define(MULTILINE_MAX_LINES_CONFIG, Type.INT, 500, ConfigDef.Range.atLeast(1),
                     Importance.LOW, MULTILINE_MAX_LINES_DOC, GROUP_MULTILINE, 4, ConfigDef.Width.SHORT, "Multiline max lines")
+            .define(MULTILINE_MAX_BYTES_CONFIG, Type.INT, 10 * 1024 * 1024, ConfigDef.Range.atLeast(16),
+                    Importance.LOW, MULTILINE_MAX_BYTES_DOC, GROUP_MULTILINE, 6, ConfigDef.Width.SHORT, "Multiline max bytes")
             .define(MULTILINE_TIMEOUT_CONFIG, Type.LONG, 5_000L, ConfigDef.Range.atLeast(0),
                     Importance.LOW, MULTILINE_TIMEOUT_DOC, GROUP_MULTILINE, 5, ConfigDef.Width.SHORT, "Multiline timeout (ms)");
 
@@ -181,6 +194,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final long readFromTimeMillis;
     public final String format;
     public final int maxInFlightRecords;
+    public final long maxInFlightBytes;
     public final Charset charset;
     public final int maxLineBytes;
     public final long closeInactiveMs;
@@ -193,6 +207,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final boolean multilineNegate;
     public final boolean multilineAfter;
     public final int multilineMaxLines;
+    public final int multilineMaxBytes;
     public final long multilineTimeoutMs;
 
     public LogFileSourceConfig(Map<String, String> props) {
@@ -213,6 +228,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
         }
         format = getString(FORMAT_CONFIG).trim();
         maxInFlightRecords = getInt(MAX_IN_FLIGHT_CONFIG);
+        maxInFlightBytes = getLong(MAX_IN_FLIGHT_BYTES_CONFIG);
         charset = Charset.forName(getString(CHARSET_CONFIG));
         maxLineBytes = getInt(MAX_LINE_BYTES_CONFIG);
         closeInactiveMs = getLong(CLOSE_INACTIVE_CONFIG);
@@ -225,6 +241,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
         multilineNegate = getBoolean(MULTILINE_NEGATE_CONFIG);
         multilineAfter = MATCH_AFTER.equals(getString(MULTILINE_MATCH_CONFIG));
         multilineMaxLines = getInt(MULTILINE_MAX_LINES_CONFIG);
+        multilineMaxBytes = getInt(MULTILINE_MAX_BYTES_CONFIG);
         multilineTimeoutMs = getLong(MULTILINE_TIMEOUT_CONFIG);
     }
 
@@ -234,7 +251,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
             return null;
         }
         return new MultilineJoiner(java.util.regex.Pattern.compile(multilinePattern), multilineNegate,
-                multilineAfter, multilineMaxLines, multilineTimeoutMs);
+                multilineAfter, multilineMaxLines, multilineMaxBytes, multilineTimeoutMs);
     }
 
     private static void validatePatterns(String name, Object value) {

@@ -50,6 +50,8 @@ public class LogFileSourceTask extends SourceTask {
     private final Map<FileStream, MultilineJoiner> joiners = new java.util.HashMap<>();
     private long pollMillis;
     private List<SourceRecord> batch;
+    private long batchBytes;
+    private long byteRoom;
     private volatile boolean stopping;
 
     @Override
@@ -62,7 +64,7 @@ public class LogFileSourceTask extends SourceTask {
         config = new LogFileSourceConfig(props);
         host = config.hostName.isEmpty() ? HostName.local() : config.hostName;
         decoder = new LineDecoder(config.charset);
-        inFlight = new InFlightLimit(config.maxInFlightRecords);
+        inFlight = new InFlightLimit(config.maxInFlightRecords, config.maxInFlightBytes);
         if (!lookUpFormat() && !Formats.insideOsgi()) {
             throw new ConnectException("No line format named '" + config.format + "' is installed");
         }
@@ -104,6 +106,8 @@ public class LogFileSourceTask extends SourceTask {
             return null;
         }
         batch = new ArrayList<>(Math.min(room, config.batchMaxRecords));
+        batchBytes = 0;
+        byteRoom = inFlight.byteRoom();
         synchronized (this) {
             if (stopping) {
                 return null;
@@ -115,9 +119,19 @@ public class LogFileSourceTask extends SourceTask {
             do {
                 // lines joined into a held multiline event give no record yet: read on rather than wait
                 consumed = 0;
-                for (int i = 0; i < streams.size() && batch.size() < max; i++) {
+                for (int i = 0; i < streams.size() && batch.size() < max && batchBytes < byteRoom; i++) {
                     FileStream stream = streams.get((nextStream + i) % streams.size());
-                    consumed += stream.read(max - batch.size(), (file, line, offset) -> add(stream, file, line, offset), now);
+                    consumed += stream.read(max - batch.size(), new FileStream.LineSink() {
+                        @Override
+                        public void line(TrackedFile file, LineReader line, Map<String, Object> offset) {
+                            add(stream, file, line, offset);
+                        }
+
+                        @Override
+                        public boolean full() {
+                            return batchBytes >= byteRoom;
+                        }
+                    }, now);
                 }
             } while (batch.isEmpty() && consumed > 0 && !joiners.isEmpty());
             nextStream = (nextStream + 1) % streams.size();
@@ -133,7 +147,7 @@ public class LogFileSourceTask extends SourceTask {
             pause();
             return null;
         }
-        inFlight.sent(batch.size());
+        inFlight.sent(batch.size(), batchBytes);
         return batch;
     }
 
@@ -147,7 +161,7 @@ public class LogFileSourceTask extends SourceTask {
 
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
-        inFlight.acknowledged();
+        inFlight.acknowledged(RecordBytes.of(record));
     }
 
     @Override
@@ -212,8 +226,10 @@ public class LogFileSourceTask extends SourceTask {
             case LogFileSourceConfig.KEY_NONE -> null;
             default -> stream.pattern;
         };
-        batch.add(new SourceRecord(stream.partition, offset, config.topic, null,
-                Schema.OPTIONAL_STRING_SCHEMA, key, value.schema(), value.value(), null, headers));
+        SourceRecord record = new SourceRecord(stream.partition, offset, config.topic, null,
+                Schema.OPTIONAL_STRING_SCHEMA, key, value.schema(), value.value(), null, headers);
+        batch.add(record);
+        batchBytes += RecordBytes.of(record);
     }
 
     private SchemaAndValue format(Line line, String text) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * when {@code pattern} is found in it, inverted by {@code negate}. With {@code after} a matching
  * line continues the event before it; with {@code before} a matching line is continued by the
  * line after it (a line that does not match ends the event). An event never spans two files, holds
- * at most {@code maxLines} lines (further continuations start a new event, nothing is dropped) and
+ * at most {@code maxLines} lines and {@code maxChars} characters (further continuations start a new
+ * event, nothing is dropped) and
  * is flushed when no continuation came for {@code timeoutMs}. The event carries the offset that
  * came with its last line, so it is committed only once the whole event is acknowledged. The parts
  * of a line longer than max.line.bytes are put back together in the event (the line's first part
@@ -29,6 +30,7 @@ final class MultilineJoiner {
     private final boolean negate;
     private final boolean after;
     private final int maxLines;
+    private final int maxChars;
     private final long timeoutMs;
 
     private TrackedFile file;
@@ -41,11 +43,12 @@ final class MultilineJoiner {
     /** With {@code before}: the line being added does not match, so the event ends with it. */
     private boolean endsWithLine;
 
-    MultilineJoiner(Pattern pattern, boolean negate, boolean after, int maxLines, long timeoutMs) {
+    MultilineJoiner(Pattern pattern, boolean negate, boolean after, int maxLines, int maxChars, long timeoutMs) {
         this.pattern = pattern;
         this.negate = negate;
         this.after = after;
         this.maxLines = maxLines;
+        this.maxChars = maxChars;
         this.timeoutMs = timeoutMs;
     }
 
@@ -65,7 +68,7 @@ final class MultilineJoiner {
             endsWithLine = !after && !matches;
         }
         boolean overflow = false;
-        if (lines >= maxLines) {
+        if (lines >= maxLines || lines > 0 && text.length() + 1 + line.length() > maxChars) {
             flush(sink);
             overflow = true;
         }

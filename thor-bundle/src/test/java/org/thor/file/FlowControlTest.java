@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.thor.file.LogFiles.appendLines;
@@ -38,6 +39,32 @@ class FlowControlTest {
             harness.acknowledge = true;
             assertEquals(lines(0, 1000), harness.pollUntil(1000, TIMEOUT));
             assertEquals(100, harness.task().metrics().getMaxRecordsInFlight());
+        }
+    }
+
+    /** Lines of 10 KiB with 100 KiB allowed in flight: about ten records out at a time, however many the record bound allows. */
+    @Test
+    void pollWaitsInsteadOfReadingBeyondTheInFlightBytes() throws Exception {
+        Path log = dir.resolve("app.log");
+        String longLine = "x".repeat(10 * 1024);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            text.append(i).append(' ').append(longLine).append('\n');
+        }
+        LogFiles.append(log, text.toString());
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.put(LogFileSourceConfig.MAX_IN_FLIGHT_BYTES_CONFIG, Integer.toString(100 * 1024));
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.acknowledge = false;
+            await().atMost(TIMEOUT).until(() -> harness.pollOnce() == 0 && !harness.records.isEmpty());
+            int first = harness.records.size();
+            assertTrue(first >= 9 && first <= 11, "records out before the first acknowledgement: " + first);
+            assertEquals(0, harness.pollOnce());
+            harness.acknowledgeAll();
+            harness.acknowledge = true;
+            harness.pollUntil(100, TIMEOUT);
+            assertEquals(100, harness.records.size());
+            assertTrue(harness.task().metrics().getMaxRecordsInFlight() <= 11);
         }
     }
 

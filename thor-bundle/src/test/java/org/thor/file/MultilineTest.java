@@ -145,6 +145,19 @@ class MultilineTest {
     }
 
     @Test
+    void maxBytesCapsAnEventWithoutDroppingLines() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "head\n\tat aaaaaaaaaa\n\tat bbbbbbbbbb\n\tat cccccccccc\nnext\n");
+        Map<String, String> config = config(log.toString());
+        config.put(LogFileSourceConfig.MULTILINE_MAX_BYTES_CONFIG, "30");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            assertEquals(List.of("head\n\tat aaaaaaaaaa", "\tat bbbbbbbbbb\n\tat cccccccccc", "next"),
+                    harness.pollUntil(3, TIMEOUT));
+            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
+        }
+    }
+
+    @Test
     void negateAndBeforeFollowFilebeat() throws Exception {
         Path log = dir.resolve("app.log");
         // negate + after: lines not starting with a date continue the line before
