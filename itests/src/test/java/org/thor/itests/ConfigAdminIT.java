@@ -101,19 +101,30 @@ class ConfigAdminIT {
 
     @Test
     @Order(3)
-    void aTopicEditIsRedeployedFast() throws Exception {
+    void eachTopicEditMovesTheConnectorToTheNewTopic() throws Exception {
         // file install looks at etc/ once a second, so one edit says little: five, each to a new topic
         List<Long> millis = new ArrayList<>();
+        String previousTopic = null;
         for (int edit = 1; edit <= 5; edit++) {
             String newTopic = "edited-moved-" + edit + "-" + run;
+            long firstInNewTopic;
             try (TopicReader moved = new TopicReader(broker.bootstrapServers(), newTopic)) {
                 long written = System.currentTimeMillis();
                 writeConnector("edited", Map.of("connector.class", COUNTER, "topic", newTopic, "records.per.second", "300"));
 
                 List<ConsumerRecord<String, String>> first = moved.read(1, WAIT);
                 assertFalse(first.isEmpty(), "records arrive in the new topic");
-                millis.add(first.get(0).timestamp() - written);
+                firstInNewTopic = first.get(0).timestamp();
+                millis.add(firstInNewTopic - written);
             }
+            if (previousTopic != null) {
+                try (TopicReader previous = new TopicReader(broker.bootstrapServers(), previousTopic)) {
+                    long late = previous.readUntilQuiet(Duration.ofSeconds(2)).stream()
+                            .filter(r -> r.timestamp() > firstInNewTopic).count();
+                    assertEquals(0, late, "records still went to " + previousTopic + " after the edit moved the connector");
+                }
+            }
+            previousTopic = newTopic;
         }
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("Redeploy after a connector file edit (file written to first record in the new topic), 5 edits: "

@@ -146,7 +146,11 @@ class FoundationIT {
     void uninstallingTheConnectorBundleRemovesItsPluginAndConnector() throws Exception {
         karaf.shell("bundle:uninstall " + counterBundleId);
 
-        assertFalse(rest.get("/connector-plugins").body().contains(COUNTER));
+        // the worker restarts without the bundle's plugins: wait until REST answers, then it must not list it
+        await().atMost(WAIT).until(() -> rest.get("/connector-plugins").status() == 200);
+        ThorRest.Response plugins = rest.get("/connector-plugins");
+        assertEquals(200, plugins.status(), "REST answers after the bundle is gone");
+        assertFalse(plugins.body().contains(COUNTER), "the plugin is gone from /connector-plugins");
         await().atMost(WAIT).until(() -> rest.get("/connectors").body().equals("[]"));
         received.addAll(TopicReader.values(reader.readUntilQuiet(Duration.ofSeconds(3))));
         assertTrue(reader.read(1, Duration.ofSeconds(3)).isEmpty(), "the counter stopped with its bundle");

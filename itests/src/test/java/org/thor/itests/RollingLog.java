@@ -34,6 +34,8 @@ final class RollingLog {
     /** Written at the start of every file (and after every truncation), as log4j2 layout headers are. */
     private final String banner;
     private Path current;
+    private int next;
+    private int rotations;
 
     RollingLog(Path directory, int linesPerFile) {
         this(directory, linesPerFile, Rotation.CREATE);
@@ -74,27 +76,29 @@ final class RollingLog {
     }
 
     /**
-     * Writes lines {@code 0 … count-1} in chunks of {@link #CHUNK} lines, one chunk every
-     * {@code pace}, rotating every {@code linesPerFile} lines; returns once the last chunk is written.
+     * Writes the next {@code count} lines (numbered on from the last call, from 0 at first) in
+     * chunks of {@link #CHUNK} lines, one chunk every {@code pace}, rotating every
+     * {@code linesPerFile} lines; returns once the last chunk is written.
      */
     void write(int count, Duration pace) throws IOException, InterruptedException {
-        int rotations = 0;
         OutputStream out = open();
-        StringBuilder chunk = new StringBuilder(banner);
-        for (int number = 0; number < count; number++) {
+        StringBuilder chunk = new StringBuilder(next == 0 ? banner : "");
+        int end = next + count;
+        for (int number = next; number < end; number++) {
             if (number > 0 && number % linesPerFile == 0) {
                 out = rotate(out, ++rotations);
                 chunk.append(banner);
             }
             chunk.append(line(number)).append('\n');
-            if ((number + 1) % CHUNK == 0 || (number + 1) % linesPerFile == 0 || number + 1 == count) {
+            if ((number + 1) % CHUNK == 0 || (number + 1) % linesPerFile == 0 || number + 1 == end) {
                 out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
                 chunk.setLength(0);
-                if (!pace.isZero() && number + 1 < count) {
+                if (!pace.isZero() && number + 1 < end) {
                     Thread.sleep(pace.toMillis()); // the application's pace, not a synchronisation
                 }
             }
         }
+        next = end;
         out.close();
     }
 

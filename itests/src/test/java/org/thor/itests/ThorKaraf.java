@@ -152,9 +152,21 @@ final class ThorKaraf implements AutoCloseable {
         return Files.readString(home.resolve("data/log/karaf.log"));
     }
 
+    /**
+     * Stops Karaf; if Pax Exam cannot (a boot that never finished leaves it no remote bundle
+     * context to ask), its JVM is killed, so that no Karaf outlives the test holding ports and CPU.
+     */
     @Override
     public void close() {
-        container.stop();
+        try {
+            container.stop();
+        } catch (RuntimeException e) {
+            String karafHome = home.toAbsolutePath().toString();
+            ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().map(line -> line.contains(karafHome)).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+            throw e;
+        }
     }
 
     static int freePort() throws IOException {

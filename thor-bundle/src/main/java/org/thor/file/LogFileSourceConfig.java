@@ -67,7 +67,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String MAX_LINE_BYTES_DOC = "Longest line in bytes. A longer line is split into "
             + "records of at most this many bytes (nothing is lost; a UTF-8 character is never cut); the "
             + "split is counted in the OverlongLines metric and the records after the first carry the "
-            + "header thor.line.continued=true.";
+            + "header thor.line.continued=true. The default keeps a record within Kafka's default message size "
+            + "(1 MB); raise producer.max.request.size and the topic's max.message.bytes before raising it.";
     public static final String CLOSE_INACTIVE_CONFIG = "close.inactive.ms";
     private static final String CLOSE_INACTIVE_DOC = "A file that has a newer file in its stream is "
             + "finished, and its handle closed, once it has not grown for this long. Until then lines "
@@ -115,10 +116,18 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public static final String MULTILINE_MAX_BYTES_CONFIG = "multiline.max.bytes";
     private static final String MULTILINE_MAX_BYTES_DOC = "Largest event, in characters of its decoded text "
             + "(one byte each for ASCII). A longer event is split like one of more than multiline.max.lines: "
-            + "the rest starts a new event with the header thor.line.continued=true; nothing is dropped.";
+            + "the rest starts a new event with the header thor.line.continued=true; nothing is dropped. The default "
+            + "keeps a record within Kafka's default message size (1 MB), as for max.line.bytes.";
     public static final String MULTILINE_TIMEOUT_CONFIG = "multiline.timeout.ms";
     private static final String MULTILINE_TIMEOUT_DOC = "An event is sent when no continuation line came for "
             + "this long.";
+
+    /**
+     * The default longest line and event: a record of it, with its key and headers, fits Kafka's
+     * default message size (the producer's max.request.size of 1 MiB, the broker's message.max.bytes
+     * of 1 MB); a larger record fails the task in Connect with RecordTooLargeException.
+     */
+    static final int FITS_KAFKA_DEFAULTS = 512 * 1024;
 
     public static final String MATCH_AFTER = "after";
     public static final String MATCH_BEFORE = "before";
@@ -145,7 +154,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.MEDIUM, READ_FROM_TIME_DOC, GROUP_FILES, 8, ConfigDef.Width.MEDIUM, "Read from time")
             .define(CHARSET_CONFIG, Type.STRING, "UTF-8", LogFileSourceConfig::validateCharset,
                     Importance.MEDIUM, CHARSET_DOC, GROUP_FILES, 4, ConfigDef.Width.SHORT, "Charset")
-            .define(MAX_LINE_BYTES_CONFIG, Type.INT, 1024 * 1024, ConfigDef.Range.between(16, 64 * 1024 * 1024),
+            .define(MAX_LINE_BYTES_CONFIG, Type.INT, FITS_KAFKA_DEFAULTS, ConfigDef.Range.between(16, 64 * 1024 * 1024),
                     Importance.LOW, MAX_LINE_BYTES_DOC, GROUP_FILES, 5, ConfigDef.Width.SHORT, "Max line bytes")
             .define(CLOSE_INACTIVE_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), ConfigDef.Range.atLeast(0),
                     Importance.MEDIUM, CLOSE_INACTIVE_DOC, GROUP_FILES, 6, ConfigDef.Width.SHORT, "Close inactive (ms)")
@@ -179,7 +188,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.MEDIUM, MULTILINE_MATCH_DOC, GROUP_MULTILINE, 3, ConfigDef.Width.SHORT, "Multiline match")
             .define(MULTILINE_MAX_LINES_CONFIG, Type.INT, 500, ConfigDef.Range.atLeast(1),
                     Importance.LOW, MULTILINE_MAX_LINES_DOC, GROUP_MULTILINE, 4, ConfigDef.Width.SHORT, "Multiline max lines")
-            .define(MULTILINE_MAX_BYTES_CONFIG, Type.INT, 10 * 1024 * 1024, ConfigDef.Range.atLeast(16),
+            .define(MULTILINE_MAX_BYTES_CONFIG, Type.INT, FITS_KAFKA_DEFAULTS, ConfigDef.Range.atLeast(16),
                     Importance.LOW, MULTILINE_MAX_BYTES_DOC, GROUP_MULTILINE, 6, ConfigDef.Width.SHORT, "Multiline max bytes")
             .define(MULTILINE_TIMEOUT_CONFIG, Type.LONG, 5_000L, ConfigDef.Range.atLeast(0),
                     Importance.LOW, MULTILINE_TIMEOUT_DOC, GROUP_MULTILINE, 5, ConfigDef.Width.SHORT, "Multiline timeout (ms)");

@@ -1,7 +1,6 @@
 package org.thor.file;
 
 import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,13 +119,17 @@ class BadInputTest {
 
     @Test
     void unreadableFileDoesNotStopTheOthers() throws Exception {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
         Path locked = dir.resolve("a.log");
         Path open = dir.resolve("b.log");
         appendLines(locked, 0, 1);
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         appendLines(open, 1, 2);
         try (TaskHarness harness = new TaskHarness(LogFiles.config(locked + "," + open)).start()) {
+            if ("root".equals(System.getProperty("user.name"))) {
+                // root reads every file, as a collector run as root does: no mode bits stop it
+                assertEquals(lines(0, 2), harness.pollUntil(2, TIMEOUT).stream().sorted().toList());
+                return;
+            }
             assertEquals(lines(1, 2), harness.pollUntil(1, TIMEOUT));
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
             assertEquals(2, harness.pollUntil(2, TIMEOUT).size());
@@ -151,7 +154,8 @@ class BadInputTest {
     void recordsCarryPathOffsetAndHostHeadersAndTheStreamAsKey() throws Exception {
         Path log = dir.resolve("app.log");
         append(log, "one\ntwo\n");
-        Map<String, String> config = LogFiles.config(log.toString());
+        // a glob, so that the key (the stream's pattern) differs from the path header
+        Map<String, String> config = LogFiles.config(dir + "/app.log*");
         config.put(LogFileSourceConfig.HOST_NAME_CONFIG, "web-1");
         try (TaskHarness harness = new TaskHarness(config).start()) {
             harness.pollUntil(2, TIMEOUT);
@@ -160,7 +164,7 @@ class BadInputTest {
             assertEquals(log.toString(), headers.get(LogFileSourceTask.PATH_HEADER));
             assertEquals(4L, headers.get(LogFileSourceTask.OFFSET_HEADER));
             assertEquals("web-1", headers.get(LogFileSourceTask.HOST_HEADER));
-            assertEquals(log.toString(), second.key());
+            assertEquals(dir + "/app.log*", second.key());
             assertEquals("logs", second.topic());
         }
     }

@@ -34,7 +34,7 @@ class ConfigTest {
         assertEquals(List.of("/var/log/a.log*"), config.files);
         assertEquals("raw", config.format);
         assertEquals(10_000, config.maxInFlightRecords);
-        assertEquals(1024 * 1024, config.maxLineBytes);
+        assertEquals(512 * 1024, config.maxLineBytes);
         assertEquals("UTF-8", config.charset.name());
         assertFalse(config.readFromEnd);
         assertEquals(LogFileSourceConfig.KEY_STREAM, config.recordKey);

@@ -1,0 +1,293 @@
+package org.thor.itests;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.thor.kraft.TopicReader;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Thor's fault suite: the Thor distribution at its shipped defaults and a real broker, numbered
+ * lines written the way applications and logrotate write them, and what arrived counted at the
+ * end (lost, duplicated, out of order; lost must be 0). It prints one table. In {@code mvn -B
+ * install} it runs short; {@code -Dthor.faults.scale=10} (see the README) runs it ten times longer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaultSuiteIT {
+
+    private static final int SCALE = Integer.getInteger("thor.faults.scale", 1);
+    private static final Duration WAIT = Duration.ofSeconds(180 + 60L * SCALE);
+    /** A chunk of {@link RollingLog#CHUNK} lines every 50 ms: 20,000 lines/s per log. */
+    private static final Duration PACE = Duration.ofMillis(50);
+    private static final List<String> BANNER = IntStream.range(0, 24)
+            .mapToObj(i -> String.format("# app 1.0 on host-a, layout header line %02d, the same in every file ..", i)).toList();
+
+    /** The connector's default max.line.bytes. */
+    private static final int MAX_LINE_BYTES = 512 * 1024;
+
+    private final ConcurrentLinkedQueue<String> table = new ConcurrentLinkedQueue<>();
+    private ThorStack stack;
+
+    @BeforeAll
+    void bootTheDistributionAgainstABroker() throws Exception {
+        stack = ThorStack.bootDistribution("faults");
+    }
+
+    @AfterAll
+    void printTheTableAndStop() {
+        System.out.printf("%nThor fault suite (scale %d), the distribution at its defaults%n%-58s %10s %10s %6s %6s %6s  %s%n",
+                SCALE, "scenario", "written", "received", "lost", "dup", "order", "notes");
+        table.forEach(System.out::println);
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /**
+     * Four logs at 20,000 lines/s each, rotated every 10,000 lines by date, by rename, and by
+     * copytruncate twice (the exact path, its copies found beside it; and a pattern matching the
+     * copies), every file starting with the same 1.6 KiB banner: more than Thor keeps up with at its
+     * defaults, so it falls behind, where the losses were.
+     */
+    @Test
+    void rotationStormWhileBehind() throws Exception {
+        int lines = 100_000 * SCALE;
+        Map<String, RollingLog> logs = new LinkedHashMap<>();
+        Map<String, String> patterns = new LinkedHashMap<>();
+        addLog(RollingLog.Rotation.DATE, "app.log.*", logs, patterns);
+        addLog(RollingLog.Rotation.CREATE, "app.log*", logs, patterns);
+        addLog(RollingLog.Rotation.COPYTRUNCATE, "app.log", logs, patterns);
+        addLog(RollingLog.Rotation.COPYTRUNCATE, "app.log*", logs, patterns);
+        String topic = connector("storm", String.join(",", logs.keySet()));
+
+        ExecutorService writers = Executors.newFixedThreadPool(logs.size());
+        List<Future<?>> writing = new ArrayList<>();
+        for (RollingLog log : logs.values()) {
+            writing.add(writers.submit(() -> {
+                log.write(lines, PACE);
+                return null;
+            }));
+        }
+        for (Future<?> done : writing) {
+            done.get();
+        }
+        writers.shutdown();
+        long wroteMillis = System.currentTimeMillis();
+
+        int files = lines / 10_000;
+        List<ConsumerRecord<String, String>> records = read(topic, logs.size() * (lines + files * BANNER.size()));
+        long lagMillis = records.get(records.size() - 1).timestamp() - wroteMillis;
+        for (Map.Entry<String, String> stream : patterns.entrySet()) {
+            List<String> values = TopicReader.values(records.stream().filter(r -> stream.getValue().equals(r.key())).toList());
+            long banners = values.stream().filter(v -> v.startsWith("# app 1.0")).count();
+            LineFaults faults = LineFaults.count(values.stream().filter(v -> !v.startsWith("# app 1.0")).toList(), lines);
+            row("rotation storm, " + stream.getKey(), lines, values.size() - (int) banners, faults,
+                    String.format("banner lines %d of %d; last record %d ms after the last line", banners,
+                            (long) files * BANNER.size(), lagMillis));
+            assertEquals(new LineFaults(0, 0, 0, 0), faults, stream.getKey());
+            assertEquals((long) files * BANNER.size(), banners, stream.getKey() + ": one banner per file");
+        }
+    }
+
+    /** The broker stopped twice while a log is written and rotated: every line arrives afterwards, once. */
+    @Test
+    void brokerStoppedAndRestartedTwice() throws Exception {
+        Path directory = Files.createDirectories(stack.work().resolve("logs-outage"));
+        RollingLog log = new RollingLog(directory, 10_000, RollingLog.Rotation.CREATE);
+        String topic = connector("outage", directory.resolve("app.log*").toString());
+        int phase = 10_000 * SCALE;
+        // the outages last as long as the writer takes for its phase: 4,000 lines/s
+        Duration slow = Duration.ofMillis(250);
+        log.write(phase, PACE);
+        stack.broker().stop();
+        log.write(phase, slow);
+        stack.broker().start();
+        log.write(phase, PACE);
+        stack.broker().stop();
+        log.write(phase, slow);
+        stack.broker().start();
+        log.write(phase, PACE);
+        int lines = 5 * phase;
+        List<String> values = TopicReader.values(read(topic, lines));
+        LineFaults faults = LineFaults.count(values, lines);
+        row("broker stopped twice while writing", lines, values.size(), faults, "two outages of " + phase / 4_000 + " s");
+        assertEquals(0, faults.lost(), "lost");
+        assertEquals(0, faults.outOfOrder(), "out of order");
+    }
+
+    /** A stream's directory is deleted and made again; another stream of the connector does not stop. */
+    @Test
+    void deletedDirectoryAndAnotherStream() throws Exception {
+        Path gone = Files.createDirectories(stack.work().resolve("logs-deleted"));
+        Path other = Files.createDirectories(stack.work().resolve("logs-other"));
+        String gonePattern = gone.resolve("*.log").toString();
+        String otherPattern = other.resolve("*.log").toString();
+        RollingLog first = new RollingLog(gone, 1_000_000, RollingLog.Rotation.DATE);
+        String topic = connector("deleted-dir", gonePattern + "," + otherPattern);
+        int lines = 2_000 * SCALE;
+        first.write(lines);
+        Files.move(gone.resolve("app.log.0000"), gone.resolve("a.log"));
+        try (TopicReader reader = new TopicReader(stack.broker().bootstrapServers(), topic)) {
+            reader.read(lines, WAIT);
+        }
+        deleteTree(gone);
+        RollingLog second = new RollingLog(other, 1_000_000, RollingLog.Rotation.DATE);
+        second.write(lines);
+        Files.move(other.resolve("app.log.0000"), other.resolve("b.log"));
+        Files.createDirectories(gone);
+        first.write(lines);
+        Files.move(gone.resolve("app.log.0000"), gone.resolve("c.log"));
+        List<ConsumerRecord<String, String>> records = read(topic, 3 * lines);
+        List<String> goneStream = TopicReader.values(records.stream().filter(r -> gonePattern.equals(r.key())).toList());
+        List<String> otherStream = TopicReader.values(records.stream().filter(r -> otherPattern.equals(r.key())).toList());
+        row("directory deleted and made again", 2 * lines, goneStream.size(), LineFaults.count(goneStream, 2 * lines), "");
+        row("another stream meanwhile", lines, otherStream.size(), LineFaults.count(otherStream, lines), "");
+        assertEquals(RollingLog.lines(2 * lines), goneStream);
+        assertEquals(RollingLog.lines(lines), otherStream);
+    }
+
+    /** A 10 MB line is sent in parts of max.line.bytes (each fits Kafka's default message size); bytes invalid in UTF-8 become U+FFFD; nothing after them is lost. */
+    @Test
+    void tenMegabyteLineAndInvalidUtf8() throws Exception {
+        Path directory = Files.createDirectories(stack.work().resolve("logs-bad"));
+        String longLine = "x".repeat(10 * 1024 * 1024);
+        int lines = 1_000 * SCALE;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((RollingLog.line(0) + "\n" + longLine + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(RollingLog.line(1).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        for (int i = 2; i < lines; i++) {
+            bytes.writeBytes((RollingLog.line(i) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String topic = connector("bad-input", directory.resolve("app.log").toString());
+        Files.write(directory.resolve("app.log"), bytes.toByteArray());
+        int parts = (longLine.length() + MAX_LINE_BYTES - 1) / MAX_LINE_BYTES;
+        List<ConsumerRecord<String, String>> records = read(topic, lines + parts);
+        List<String> values = TopicReader.values(records);
+        StringBuilder joined = new StringBuilder();
+        List<String> numbered = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value().startsWith("x")) {
+                joined.append(record.value());
+            } else {
+                numbered.add(record.value().replace(" \uFFFD(", ""));
+            }
+        }
+        long continued = records.stream().filter(r -> header(r, "thor.line.continued") != null).count();
+        LineFaults faults = LineFaults.count(numbered, lines);
+        row("10 MB line and invalid UTF-8", lines + 1, numbered.size() + (joined.length() == longLine.length() ? 1 : 0), faults,
+                String.format("long line in %d records, %d marked continued", values.size() - numbered.size(), continued));
+        assertEquals(longLine, joined.toString(), "the long line, put back together from its parts");
+        assertEquals(parts - 1, continued, "every part but the first is marked continued");
+        assertEquals(RollingLog.line(1) + " \uFFFD(", values.stream().filter(v -> v.startsWith(RollingLog.line(1))).findFirst().orElseThrow());
+        assertEquals(RollingLog.lines(lines), numbered);
+    }
+
+    /** Fifty connectors of ten files each in one Karaf: every line of every file, once. */
+    @Test
+    void fiftyConnectorsOfTenFilesEach() throws Exception {
+        int connectors = 50;
+        int files = 10;
+        int linesPerFile = 100 * SCALE;
+        String topic = "many-" + System.nanoTime();
+        for (int c = 0; c < connectors; c++) {
+            Path directory = Files.createDirectories(stack.work().resolve("many/c" + c));
+            for (int f = 0; f < files; f++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < linesPerFile; i++) {
+                    text.append(RollingLog.line(f * linesPerFile + i)).append('\n');
+                }
+                Path file = directory.resolve(String.format("app.log.%02d", f));
+                Files.writeString(file, text);
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000 + f * 1000L));
+            }
+            stack.karaf().writeConfig("org.thor.connector-many-" + c + ".cfg", Map.of(
+                    "files", directory.resolve("app.log.*").toString(), "topic", topic));
+        }
+        List<ConsumerRecord<String, String>> records = read(topic, connectors * files * linesPerFile);
+        int lost = 0;
+        int duplicated = 0;
+        int outOfOrder = 0;
+        for (int c = 0; c < connectors; c++) {
+            String pattern = stack.work().resolve("many/c" + c).resolve("app.log.*").toString();
+            LineFaults faults = LineFaults.count(TopicReader.values(records.stream().filter(r -> pattern.equals(r.key())).toList()),
+                    files * linesPerFile);
+            lost += faults.lost();
+            duplicated += faults.duplicated();
+            outOfOrder += faults.outOfOrder();
+        }
+        LineFaults all = new LineFaults(lost, duplicated, outOfOrder, 0);
+        row("50 connectors x 10 files", connectors * files * linesPerFile, records.size(), all, "");
+        assertEquals(new LineFaults(0, 0, 0, 0), all);
+    }
+
+    /** Creates the connector NAME (an etc/ file, as an operator does) and waits for its task; returns its topic. */
+    private String connector(String name, String files) throws Exception {
+        String topic = name + "-" + System.nanoTime();
+        stack.karaf().writeConfig("org.thor.connector-" + name + ".cfg", Map.of("files", files, "topic", topic));
+        ThorRest rest = stack.karaf().rest();
+        await().atMost(WAIT).until(() -> rest.get("/connectors/" + name + "/status").body()
+                .contains("\"tasks\":[{\"id\":0,\"state\":\"RUNNING\""));
+        return topic;
+    }
+
+    private List<ConsumerRecord<String, String>> read(String topic, int expected) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (TopicReader reader = new TopicReader(stack.broker().bootstrapServers(), topic)) {
+            records.addAll(reader.read(expected, WAIT));
+            records.addAll(reader.readUntilQuiet(Duration.ofSeconds(3)));
+        }
+        return records;
+    }
+
+    private void addLog(RollingLog.Rotation rotation, String glob, Map<String, RollingLog> logs, Map<String, String> patterns)
+            throws java.io.IOException {
+        String name = rotation.name().toLowerCase() + (glob.endsWith("*") ? " (copies matched)" : " (exact path)");
+        Path directory = Files.createDirectories(stack.work().resolve("logs-" + name.replaceAll("[^a-z]+", "-")));
+        RollingLog log = new RollingLog(directory, 10_000, rotation, BANNER);
+        Files.createFile(log.current());
+        String pattern = directory.resolve(glob).toString();
+        logs.put(pattern, log);
+        patterns.put(name, pattern);
+    }
+
+    private void row(String scenario, int written, int received, LineFaults faults, String notes) {
+        table.add(String.format("%-58s %10d %10d %6d %6d %6d  %s", scenario, written, received, faults.lost(),
+                faults.duplicated(), faults.outOfOrder(), notes));
+    }
+
+    private static Object header(ConsumerRecord<String, String> record, String key) {
+        Header header = record.headers().lastHeader(key);
+        return header == null ? null : header.value();
+    }
+
+    private static void deleteTree(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
