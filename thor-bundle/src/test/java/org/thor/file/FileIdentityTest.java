@@ -193,13 +193,7 @@ class FileIdentityTest {
 
     /** logrotate's copytruncate with {@code rotate keep}: app.log.N moves to N+1, app.log is copied to app.log.1 and truncated. */
     private void copyTruncateKeeping(Path log, int keep) throws IOException {
-        Files.deleteIfExists(dir.resolve("app.log." + keep));
-        for (int i = keep - 1; i >= 1; i--) {
-            Path from = dir.resolve("app.log." + i);
-            if (Files.exists(from)) {
-                Files.move(from, dir.resolve("app.log." + (i + 1)));
-            }
-        }
+        LogFiles.shiftRotated(log, keep);
         Files.copy(log, dir.resolve("app.log.1"), StandardCopyOption.COPY_ATTRIBUTES);
         try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
             channel.truncate(0);

@@ -42,6 +42,20 @@ final class LogFiles {
         return IntStream.range(from, to).mapToObj(LogFiles::line).toList();
     }
 
+    /**
+     * logrotate's numbering with {@code rotate keep}: {@code LOG.keep} is deleted, the other
+     * {@code LOG.N} move up one, so that {@code LOG.1} is free for the newest rotated file.
+     */
+    static void shiftRotated(Path log, int keep) throws IOException {
+        Files.deleteIfExists(log.resolveSibling(log.getFileName() + "." + keep));
+        for (int i = keep - 1; i >= 1; i--) {
+            Path from = log.resolveSibling(log.getFileName() + "." + i);
+            if (Files.exists(from)) {
+                Files.move(from, log.resolveSibling(log.getFileName() + "." + (i + 1)));
+            }
+        }
+    }
+
     /** logrotate's copytruncate: copy the file, then truncate it in place. */
     static void copyTruncate(Path file, Path copy) throws IOException {
         Files.copy(file, copy);

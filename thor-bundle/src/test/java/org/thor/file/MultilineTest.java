@@ -134,25 +134,26 @@ class MultilineTest {
 
     @Test
     void maxLinesCapsAnEventWithoutDroppingLines() throws Exception {
-        Path log = dir.resolve("app.log");
-        append(log, "head\n\tat a\n\tat b\n\tat c\n\tat d\n\tat e\nnext\n");
-        Map<String, String> config = config(log.toString());
-        config.put(LogFileSourceConfig.MULTILINE_MAX_LINES_CONFIG, "4");
-        try (TaskHarness harness = new TaskHarness(config).start()) {
-            assertEquals(List.of("head\n\tat a\n\tat b\n\tat c", "\tat d\n\tat e", "next"), harness.pollUntil(3, TIMEOUT));
-            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
-        }
+        assertEventSplit("head\n\tat a\n\tat b\n\tat c\n\tat d\n\tat e\nnext\n",
+                LogFileSourceConfig.MULTILINE_MAX_LINES_CONFIG, "4",
+                List.of("head\n\tat a\n\tat b\n\tat c", "\tat d\n\tat e", "next"));
     }
 
     @Test
     void maxBytesCapsAnEventWithoutDroppingLines() throws Exception {
+        assertEventSplit("head\n\tat aaaaaaaaaa\n\tat bbbbbbbbbb\n\tat cccccccccc\nnext\n",
+                LogFileSourceConfig.MULTILINE_MAX_BYTES_CONFIG, "30",
+                List.of("head\n\tat aaaaaaaaaa", "\tat bbbbbbbbbb\n\tat cccccccccc", "next"));
+    }
+
+    /** With {@code key=value}, {@code text} gives the three {@code events}, the second marked continued. */
+    private void assertEventSplit(String text, String key, String value, List<String> events) throws Exception {
         Path log = dir.resolve("app.log");
-        append(log, "head\n\tat aaaaaaaaaa\n\tat bbbbbbbbbb\n\tat cccccccccc\nnext\n");
+        append(log, text);
         Map<String, String> config = config(log.toString());
-        config.put(LogFileSourceConfig.MULTILINE_MAX_BYTES_CONFIG, "30");
+        config.put(key, value);
         try (TaskHarness harness = new TaskHarness(config).start()) {
-            assertEquals(List.of("head\n\tat aaaaaaaaaa", "\tat bbbbbbbbbb\n\tat cccccccccc", "next"),
-                    harness.pollUntil(3, TIMEOUT));
+            assertEquals(events, harness.pollUntil(events.size(), TIMEOUT));
             assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
         }
     }

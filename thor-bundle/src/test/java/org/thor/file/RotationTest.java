@@ -303,13 +303,7 @@ class RotationTest {
 
     /** logrotate 'create' with 'rotate keep': app.log.N is deleted, the others move up one. */
     private void rotate(Path log, int keep) throws Exception {
-        Files.deleteIfExists(dir.resolve("app.log." + keep));
-        for (int i = keep - 1; i >= 1; i--) {
-            Path from = dir.resolve("app.log." + i);
-            if (Files.exists(from)) {
-                Files.move(from, dir.resolve("app.log." + (i + 1)));
-            }
-        }
+        LogFiles.shiftRotated(log, keep);
         Files.move(log, dir.resolve("app.log.1"));
         Files.createFile(log);
     }
