@@ -64,7 +64,9 @@ final class OffsetRows {
     }
 
     private static boolean fileEntries(String entries) {
-        return entries.isEmpty() || entries.matches("[^,;]+,-?\\d+,-?\\d+,\\d+(;[^,;]+,-?\\d+,-?\\d+,\\d+)*");
+        // dev:ino,headLength,headHash,position[,tailHash]: see the connector's StreamOffset
+        String entry = "[^,;]+,-?\\d+,-?\\d+,\\d+(,-?\\d+)?";
+        return entries.isEmpty() || entries.matches(entry + "(;" + entry + ")*");
     }
 
     private static Row fileRow(String partition, String key, long position, Path path) {
