@@ -276,6 +276,47 @@ class ConfigAdminIT {
         }
     }
 
+    /**
+     * The issue's case: a stream's pattern widened in its .cfg file from app.log to app.log*, after
+     * app.log was read and renamed once. Positions are stored by directory, not by pattern: neither
+     * the renamed file nor app.log is sent again.
+     */
+    @Test
+    @Order(10)
+    void wideningALogFileConnectorsPatternSendsNothingAgain() throws Exception {
+        Path logs = Files.createDirectories(work.resolve("widened"));
+        Path log = logs.resolve("app.log");
+        String topic = "widened-" + run;
+        List<String> written = new ArrayList<>();
+        appendNumbered(log, written, 1000);
+        writeConnector("widened", Map.of("files", log.toString(), "topic", topic));
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
+            assertEquals(written, TopicReader.values(reader.read(1000, WAIT)));
+            Files.move(log, logs.resolve("app.log.1"));
+            appendNumbered(log, written, 500);
+            assertEquals(written.subList(1000, 1500), TopicReader.values(reader.read(500, WAIT)));
+
+            writeConnector("widened", Map.of("files", logs + "/app.log*", "topic", topic));
+            // the task of the new configuration has started: what it would send again it sends now
+            await().atMost(WAIT).until(() -> rest.get("/connectors/widened/tasks").body().contains("app.log*")
+                    && rest.get("/connectors/widened/status").body().matches("(?s).*\"tasks\":\\[\\{[^}]*\"state\":\"RUNNING\".*"));
+            appendNumbered(log, written, 10);
+            List<String> after = new ArrayList<>(TopicReader.values(reader.read(10, WAIT)));
+            after.addAll(TopicReader.values(reader.readUntilQuiet(Duration.ofSeconds(3))));
+            assertEquals(written.subList(1500, 1510), after, "after the edit, only the lines written since");
+        }
+    }
+
+    private static void appendNumbered(Path log, List<String> written, int count) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String line = "widened line " + written.size();
+            written.add(line);
+            text.append(line).append('\n');
+        }
+        Files.writeString(log, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     private Path etc(String connector) {
         return karaf.home().resolve("etc").resolve("org.thor.connector-" + connector + ".cfg");
     }

@@ -134,7 +134,7 @@ class ShellCommandsIT {
         await().atMost(WAIT).until(() -> rest.get("/connectors/applog/status").body().contains("\"state\":\"RUNNING\""));
         await().atMost(WAIT).until(() -> shell("thor:offsets applog").contains(log.toString()));
         String offsets = shell("thor:offsets applog");
-        assertTrue(Pattern.compile(Pattern.quote("stream=" + logs + "/app.log*") + BAR + Pattern.quote(log.toString())
+        assertTrue(Pattern.compile(Pattern.quote("directory=" + logs) + BAR + Pattern.quote(log.toString())
                 + " \\(\\d+:\\d+\\)" + BAR + "14" + BAR + "14" + BAR + "0").matcher(offsets).find(), offsets);
 
         String status = shell("thor:status applog");

@@ -40,6 +40,8 @@ final class ThorKaraf implements AutoCloseable {
     private final Path home;
     private final int sshPort;
     private final int restPort;
+    /** Karaf started again by {@link #killAndStartAgain()}, outside Pax Exam. */
+    private Process startedAgain;
 
     private ThorKaraf(TestContainer container, Path home, int sshPort, int restPort) {
         this.container = container;
@@ -153,20 +155,67 @@ final class ThorKaraf implements AutoCloseable {
     }
 
     /**
+     * Kills Karaf's JVM the way {@code kill -9} does (no shutdown hook, no last offset commit), then
+     * starts it again from its home with {@code bin/karaf server}, as an init system would. Returns
+     * once the old JVM is gone; the new one is then booting.
+     */
+    void killAndStartAgain() throws IOException, InterruptedException {
+        List<ProcessHandle> running = karafProcesses();
+        if (running.isEmpty()) {
+            throw new IOException("No Karaf process runs from " + home);
+        }
+        running.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : running) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("Karaf process " + process.pid() + " did not die", e);
+            }
+        }
+        startedAgain = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .redirectErrorStream(true).redirectOutput(home.resolve("started-again.out").toFile()).start();
+    }
+
+    /** The processes running from this Karaf's home: the JVM, and the bin/karaf script that started it. */
+    private List<ProcessHandle> karafProcesses() {
+        String karafHome = home.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(karafHome)).orElse(false))
+                .toList();
+    }
+
+    /**
      * Stops Karaf; if Pax Exam cannot (a boot that never finished leaves it no remote bundle
      * context to ask), its JVM is killed, so that no Karaf outlives the test holding ports and CPU.
      */
     @Override
     public void close() {
+        if (startedAgain != null) {
+            stopStartedAgain();
+            return;
+        }
         try {
             container.stop();
         } catch (RuntimeException e) {
-            String karafHome = home.toAbsolutePath().toString();
-            ProcessHandle.allProcesses()
-                    .filter(process -> process.info().commandLine().map(line -> line.contains(karafHome)).orElse(false))
-                    .forEach(ProcessHandle::destroyForcibly);
+            karafProcesses().forEach(ProcessHandle::destroyForcibly);
             throw e;
         }
+    }
+
+    /** SIGTERM, as an init system stops it (Karaf's shutdown hook stops the framework); killed after a minute. */
+    private void stopStartedAgain() {
+        List<ProcessHandle> running = karafProcesses();
+        running.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : running) {
+            try {
+                process.onExit().get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                process.destroyForcibly();
+            }
+        }
+        startedAgain.destroyForcibly();
     }
 
     static int freePort() throws IOException {

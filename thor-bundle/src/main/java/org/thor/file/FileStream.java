@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ final class FileStream implements AutoCloseable {
     }
 
     final String pattern;
-    final Map<String, String> partition;
+    final Path root;
+    private DirectoryPartition partition;
     private final LogFileSourceConfig config;
     private final StreamScanner scanner;
     private final TaskMetrics metrics;
@@ -44,7 +46,7 @@ final class FileStream implements AutoCloseable {
     /** @param earlierPatterns the connector's patterns before this one: the files they match are theirs */
     FileStream(String pattern, List<String> earlierPatterns, LogFileSourceConfig config, TaskMetrics metrics) {
         this.pattern = pattern;
-        this.partition = StreamOffset.partition(pattern);
+        this.root = PatternRoot.of(pattern).directory();
         this.config = config;
         this.scanner = new StreamScanner(pattern, earlierPatterns, config.exclude);
         this.metrics = metrics;
@@ -53,26 +55,35 @@ final class FileStream implements AutoCloseable {
         this.listing = new StreamListing(pattern, config, scanner, files, copies, metrics);
     }
 
-    /** Picks up where the stored offset left off, or starts fresh when there is none. */
-    void start(Map<String, Object> storedOffset, long now) {
-        StreamRestore restore = new StreamRestore(pattern, listing.settled(now), now);
-        if (storedOffset == null) {
-            log.info("Stream {}: no stored offset; reading existing files from their {}", pattern,
-                    config.readFromEnd ? "end" : config.readFromTimeMillis != Long.MIN_VALUE
-                            ? "beginning when modified since " + java.time.Instant.ofEpochMilli(config.readFromTimeMillis)
-                            : "beginning");
-            Map<String, TrackedFile> skipped = new HashMap<>();
-            List<TrackedFile> live = restore.fresh(config.readFromEnd, config.readFromTimeMillis, skipped);
-            long skippedMtime = skipped.values().stream().mapToLong(f -> f.finishedMtimeMillis).max().orElse(Long.MIN_VALUE);
-            files.restore(live, skipped, skippedMtime);
-        } else {
-            log.info("Stream {}: resuming from stored offset {}", pattern, storedOffset);
-            long finishedMtime = StreamOffset.finishedMtime(storedOffset);
-            Map<String, TrackedFile> finished = new HashMap<>();
-            files.restore(restore.resume(StreamOffset.entries(storedOffset), finishedMtime, finished), finished,
-                    finishedMtime);
-        }
+    /** The files the stream finds at start, to be matched to the stored positions. */
+    StreamRestore listForRestore(long now) {
+        return new StreamRestore(pattern, listing.settled(now), now);
+    }
+
+    /** Picks up where the stored positions left off, or starts fresh when it has none. */
+    void start(StreamRestore restore, StoredPositions positions, DirectoryPartition partition) {
+        this.partition = partition;
+        Map<String, TrackedFile> finished = new HashMap<>();
+        List<TrackedFile> live = restore.restore(positions, config, finished);
+        files.restore(live, finished, restore.resumes(positions) ? positions.finishedMtime(pattern, root) : Long.MIN_VALUE);
         log.info("Stream {}: {} files to read, {} already finished", pattern, files.size(), files.finishedCount());
+    }
+
+    /** The source partition its records' offsets are stored under. */
+    Map<String, String> partition() {
+        return partition.key;
+    }
+
+    void appendLiveEntries(StringBuilder out) {
+        files.appendOthers(-1, out, out);
+    }
+
+    String finishedEntries() {
+        return files.finishedEntries();
+    }
+
+    long finishedMtime() {
+        return files.finishedMtime();
     }
 
     /** What the read loop does after a file: go on, start over (the order changed), or stay (the file left). */
@@ -299,8 +310,8 @@ final class FileStream implements AutoCloseable {
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
         files.appendOthers(index, before, after);
-        RecordOffset.Frame frame = new RecordOffset.Frame(before.toString(), StreamOffset.entryPrefix(file),
-                after.toString(), files.finishedMtime());
+        RecordOffset.Frame frame = partition.frame(this, before.toString(), StreamOffset.entryPrefix(file),
+                after.toString());
         int count = 0;
         while (count < maxLines && !sink.full()) {
             if (!reader.next(finishing)) {

@@ -10,8 +10,10 @@ import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.thor.file.format.Formats;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +22,8 @@ import java.util.Optional;
  * Thor's log-file source: ships the lines of many rolling log files (one glob pattern per stream)
  * into one topic, in order per stream, with byte offsets that survive rotations and crashes.
  * <p>
- * Streams are spread over at most {@code tasks.max} tasks, round-robin in the order of
- * {@code files}; a stream is always read by one task, which keeps its order.
+ * Streams are spread over at most {@code tasks.max} tasks by the directory their patterns start
+ * from; a stream is always read by one task, which keeps its order.
  */
 public class LogFileSourceConnector extends SourceConnector {
 
@@ -83,15 +85,23 @@ public class LogFileSourceConnector extends SourceConnector {
         return LogFileSourceTask.class;
     }
 
+    /**
+     * Streams whose patterns start from the same directory go to the same task, since their
+     * positions are stored together under that directory; directories are dealt round-robin.
+     */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        int tasks = Math.min(maxTasks, config.files.size());
+        Map<Path, List<String>> byRoot = new LinkedHashMap<>();
+        config.files.forEach(pattern -> byRoot.computeIfAbsent(PatternRoot.of(pattern).directory(),
+                root -> new ArrayList<>()).add(pattern));
+        int tasks = Math.min(maxTasks, byRoot.size());
         List<List<String>> patterns = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             patterns.add(new ArrayList<>());
         }
-        for (int i = 0; i < config.files.size(); i++) {
-            patterns.get(i % tasks).add(config.files.get(i));
+        int next = 0;
+        for (List<String> rooted : byRoot.values()) {
+            patterns.get(next++ % tasks).addAll(rooted);
         }
         List<Map<String, String>> configs = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -125,21 +135,27 @@ public class LogFileSourceConnector extends SourceConnector {
         return ExactlyOnceSupport.SUPPORTED;
     }
 
-    /** Accepts offsets in the stored shape only (see {@link StreamOffset}); null offsets reset a stream. */
+    /**
+     * Accepts offsets in the stored shape only (see {@link StreamOffset}): under a directory's
+     * partition, or a pattern's as stored before; null offsets reset a partition.
+     */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
-            Object stream = entry.getKey() == null ? null : entry.getKey().get(StreamOffset.STREAM_KEY);
-            if (!(stream instanceof String) || entry.getKey().size() != 1) {
-                throw new ConnectException("A source partition must be {\"" + StreamOffset.STREAM_KEY
-                        + "\": \"<glob pattern>\"}, not " + entry.getKey());
+            Map<String, ?> partition = entry.getKey();
+            Object name = partition == null || partition.size() != 1 ? null
+                    : partition.containsKey(StreamOffset.DIRECTORY_KEY) ? partition.get(StreamOffset.DIRECTORY_KEY)
+                    : partition.get(StreamOffset.STREAM_KEY);
+            if (!(name instanceof String path) || !Path.of(path).isAbsolute()) {
+                throw new ConnectException("A source partition must be {\"" + StreamOffset.DIRECTORY_KEY
+                        + "\": \"<absolute directory>\"} (or, as stored before, {\"" + StreamOffset.STREAM_KEY
+                        + "\": \"<glob pattern>\"}), not " + partition);
             }
             if (entry.getValue() != null) {
                 try {
-                    StreamOffset.entries(entry.getValue());
-                    StreamOffset.finishedMtime(entry.getValue());
+                    StreamOffset.validate(entry.getValue());
                 } catch (IllegalArgumentException e) {
-                    throw new ConnectException("Invalid offset for stream " + stream + ": " + e.getMessage(), e);
+                    throw new ConnectException("Invalid offset for " + partition + ": " + e.getMessage(), e);
                 }
             }
         }

@@ -13,10 +13,15 @@ import org.thor.file.format.Formats;
 import org.thor.format.Line;
 import org.thor.format.LineFormatter;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the task's streams and hands their lines to Connect, at most max.in.flight.records
@@ -47,7 +52,7 @@ public class LogFileSourceTask extends SourceTask {
     private boolean formatFailureLogged;
     private int nextStream;
     /** Per stream, when multiline.pattern is set. */
-    private final Map<FileStream, MultilineJoiner> joiners = new java.util.HashMap<>();
+    private final Map<FileStream, MultilineJoiner> joiners = new HashMap<>();
     private long pollMillis;
     private List<SourceRecord> batch;
     private long batchBytes;
@@ -82,15 +87,33 @@ public class LogFileSourceTask extends SourceTask {
                 joiners.put(stream, joiner);
             }
         }
-        Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader()
-                .offsets(streams.stream().map(s -> s.partition).toList());
-        long now = System.currentTimeMillis();
-        for (FileStream stream : streams) {
-            stream.start(stored == null ? null : stored.get(stream.partition), now);
-        }
+        startStreams(System.currentTimeMillis());
         metrics.watch(streams, inFlight);
         metrics.register(props.getOrDefault("name", "log-file-source"),
                 props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
+    }
+
+    /**
+     * Matches the files each stream finds to the positions stored under their directories (every
+     * stream by inode first, then by content), and starts the streams from there.
+     */
+    private void startStreams(long now) {
+        List<StreamRestore> restores = streams.stream().map(stream -> stream.listForRestore(now)).toList();
+        Map<Path, List<FileStream>> byRoot = new LinkedHashMap<>();
+        streams.forEach(stream -> byRoot.computeIfAbsent(stream.root, root -> new ArrayList<>()).add(stream));
+        Set<Path> directories = new HashSet<>();
+        restores.forEach(restore -> directories.addAll(restore.directories()));
+        StoredPositions positions = StoredPositions.of(context.offsetStorageReader()
+                .offsets(StoredPositions.partitions(byRoot.keySet(), directories, config.files)), byRoot.keySet());
+        restores.forEach(restore -> restore.claimByKey(positions));
+        restores.forEach(restore -> restore.claimByContent(positions));
+        StreamRestore.reportUnclaimed(positions);
+        Map<Path, DirectoryPartition> partitions = new HashMap<>();
+        byRoot.forEach((root, rooted) -> partitions.put(root, new DirectoryPartition(root, rooted)));
+        for (int i = 0; i < streams.size(); i++) {
+            FileStream stream = streams.get(i);
+            stream.start(restores.get(i), positions, partitions.get(stream.root));
+        }
     }
 
     @Override
@@ -226,7 +249,7 @@ public class LogFileSourceTask extends SourceTask {
             case LogFileSourceConfig.KEY_NONE -> null;
             default -> stream.pattern;
         };
-        SourceRecord record = new SourceRecord(stream.partition, offset, config.topic, null,
+        SourceRecord record = new SourceRecord(stream.partition(), offset, config.topic, null,
                 Schema.OPTIONAL_STRING_SCHEMA, key, value.schema(), value.value(), null, headers);
         batch.add(record);
         batchBytes += RecordBytes.of(record);

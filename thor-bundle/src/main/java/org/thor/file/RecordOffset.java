@@ -11,8 +11,13 @@ import java.util.Set;
  */
 final class RecordOffset extends AbstractMap<String, Object> {
 
-    /** The parts of the offset that are the same for every line of one read of one file. */
-    record Frame(String before, String filePrefix, String after, long finishedMtime) {
+    /**
+     * The parts of the offset that are the same for every line of one read of one file: the
+     * entries of the partition's other files being read, before and after this one, this file's
+     * entry up to its position, and the partition's finished files, the modification time of the
+     * newest of them, and its patterns.
+     */
+    record Frame(String before, String filePrefix, String after, String finished, long finishedMtime, String streams) {
     }
 
     private final Frame frame;
@@ -37,6 +42,6 @@ final class RecordOffset extends AbstractMap<String, Object> {
         if (!frame.after().isEmpty()) {
             files.append(';').append(frame.after());
         }
-        return StreamOffset.offset(files.toString(), frame.finishedMtime()).entrySet();
+        return StreamOffset.offset(files.toString(), frame.finished(), frame.finishedMtime(), frame.streams()).entrySet();
     }
 }

@@ -34,6 +34,8 @@ final class StreamFiles implements AutoCloseable {
     private final Map<String, TrackedFile> finished = new HashMap<>();
     /** The latest finished files, newest first, for recognising their compressed copies once they are gone. */
     private final Deque<TrackedFile> recentlyFinished = new ArrayDeque<>();
+    /** The offset entries of the finished files; null when they changed since they were last written. */
+    private String finishedEntries;
     private long finishedMtime = Long.MIN_VALUE;
 
     StreamFiles(String pattern) {
@@ -43,7 +45,14 @@ final class StreamFiles implements AutoCloseable {
     void restore(List<TrackedFile> live, Map<String, TrackedFile> done, long newestFinishedMtime) {
         files.addAll(live);
         finished.putAll(done);
-        finishedMtime = newestFinishedMtime;
+        finishedEntries = null;
+        finishedMtime = Math.max(newestFinishedMtime,
+                done.values().stream().mapToLong(file -> file.finishedMtimeMillis).max().orElse(Long.MIN_VALUE));
+    }
+
+    /** The modification time of the newest finished file; stored with the offsets. */
+    long finishedMtime() {
+        return finishedMtime;
     }
 
     int size() {
@@ -62,9 +71,19 @@ final class StreamFiles implements AutoCloseable {
         return finished.size();
     }
 
-    /** The modification time of the newest finished file; stored with the offsets. */
-    long finishedMtime() {
-        return finishedMtime;
+    /**
+     * The offset entries of the finished files that are here, and of the last few gone (so that a
+     * compressed copy of one, found after a restart, is known for what it is).
+     */
+    String finishedEntries() {
+        if (finishedEntries == null) {
+            StringBuilder out = new StringBuilder();
+            finished.values().forEach(file -> StreamOffset.appendEntry(out, file));
+            recentlyFinished.stream().filter(file -> finished.get(file.key) != file)
+                    .forEach(file -> StreamOffset.appendEntry(out, file));
+            finishedEntries = out.toString();
+        }
+        return finishedEntries;
     }
 
     TrackedFile tracked(String key) {
@@ -87,12 +106,15 @@ final class StreamFiles implements AutoCloseable {
     /** A finished file that grew again: its lines are older than any other file's. */
     void reopen(TrackedFile file) {
         finished.remove(file.key);
+        recentlyFinished.remove(file);
+        finishedEntries = null;
         file.state = TrackedFile.State.LIVE;
         files.add(0, file);
     }
 
     void forgetFinished(String key) {
         finished.remove(key);
+        finishedEntries = null;
     }
 
     /**
@@ -101,6 +123,7 @@ final class StreamFiles implements AutoCloseable {
      */
     boolean keepFinished(Predicate<TrackedFile> shown) {
         finished.values().removeIf(file -> file.listed(shown.test(file)));
+        finishedEntries = null;
         return finished.values().stream().anyMatch(TrackedFile::perhapsGone);
     }
 
@@ -187,6 +210,7 @@ final class StreamFiles implements AutoCloseable {
         file.state = TrackedFile.State.FINISHED;
         files.remove(file);
         retireCopiesOf(file);
+        finishedEntries = null;
         try {
             file.finishedMtimeMillis = FileKeys.stat(file.path).mtimeMillis();
             finishedMtime = Math.max(finishedMtime, file.finishedMtimeMillis);
@@ -214,6 +238,7 @@ final class StreamFiles implements AutoCloseable {
                 copy.settleAt(copy.compressed ? original.position : copy.size);
                 if (!copy.gone) {
                     finished.put(copy.key, copy);
+                    finishedEntries = null;
                 }
             }
         }

@@ -1,21 +1,38 @@
 package org.thor.file;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A stream's position as stored in Connect's offsets. The source partition is the stream (its
- * glob pattern); the offset lists every file of the stream not yet finished, oldest first, as
+ * Positions as stored in Connect's offsets. The source partition is the directory the streams'
+ * patterns start from ({@link PatternRoot}): {@code {"directory": "/var/log/app"}}, shared by every
+ * stream of the connector under that directory, so a position follows its file whatever pattern
+ * reads it. The offset holds:
+ * <ul>
+ * <li>{@value #FILES_KEY}: the files still being read, each stream's oldest first, as
  * {@code dev:ino,fingerprintLength,fingerprintHash,bytePosition,tailHash} joined by ';' (see
- * {@link ReadMark}; entries stored before tails were kept have no tailHash), plus the
- * modification time of the newest finished file. Files that are finished drop out of it, so the
- * stored offsets stay small however many files a stream has had.
+ * {@link ReadMark});</li>
+ * <li>{@value #FINISHED_KEY}: the finished files that are still there (and the last few gone, so a
+ * compressed copy made of one is known), in the same form, so they are not read again;</li>
+ * <li>{@value #FINISHED_MTIME_KEY}: the modification time of the newest finished file: when a
+ * stream resumes, a file no entry names that is no newer counts as finished (a file read to its
+ * end under a narrower pattern, before the pattern was widened to match it where it is now);</li>
+ * <li>{@value #STREAMS_KEY}: the patterns that wrote it, joined by newlines.</li>
+ * </ul>
+ * Offsets stored before (partition {@code {"stream": "<pattern>"}}, entries without a tailHash, no
+ * finished entries) are read at start and replaced.
  */
 public final class StreamOffset {
 
+    public static final String DIRECTORY_KEY = "directory";
+    /** The partition key of offsets stored per pattern, before positions were stored per directory. */
     public static final String STREAM_KEY = "stream";
     public static final String FILES_KEY = "files";
+    public static final String FINISHED_KEY = "finished";
+    public static final String STREAMS_KEY = "streams";
     public static final String FINISHED_MTIME_KEY = "finished.mtime";
 
     /** One file of a stored offset. */
@@ -29,8 +46,12 @@ public final class StreamOffset {
     private StreamOffset() {
     }
 
-    public static Map<String, String> partition(String stream) {
-        return Map.of(STREAM_KEY, stream);
+    public static Map<String, String> partition(Path directory) {
+        return Map.of(DIRECTORY_KEY, directory.toString());
+    }
+
+    public static Map<String, String> legacyPartition(String pattern) {
+        return Map.of(STREAM_KEY, pattern);
     }
 
     static void appendEntry(StringBuilder out, TrackedFile file) {
@@ -50,16 +71,44 @@ public final class StreamOffset {
         return file.key + ',' + file.fingerprint.length() + ',' + file.fingerprint.hash() + ',';
     }
 
-    public static Map<String, Object> offset(String files, long finishedMtime) {
-        return Map.of(FILES_KEY, files, FINISHED_MTIME_KEY, finishedMtime);
+    public static Map<String, Object> offset(String files, String finished, long finishedMtime, String streams) {
+        return Map.of(FILES_KEY, files, FINISHED_KEY, finished, FINISHED_MTIME_KEY, finishedMtime, STREAMS_KEY, streams);
     }
 
-    /** The entries of a stored offset; throws IllegalArgumentException when it is malformed. */
+    /** The files being read; throws IllegalArgumentException when the offset is malformed. */
     public static List<Entry> entries(Map<String, ?> offset) {
         Object files = offset.get(FILES_KEY);
         if (!(files instanceof String text)) {
             throw new IllegalArgumentException("the offset has no '" + FILES_KEY + "' string");
         }
+        return parse(text);
+    }
+
+    /** The finished files; none in an offset stored before they were kept. */
+    public static List<Entry> finishedEntries(Map<String, ?> offset) {
+        Object finished = offset.get(FINISHED_KEY);
+        if (finished == null) {
+            return List.of();
+        }
+        if (!(finished instanceof String text)) {
+            throw new IllegalArgumentException("'" + FINISHED_KEY + "' is not a string");
+        }
+        return parse(text);
+    }
+
+    /** The patterns that wrote the offset. */
+    public static List<String> streams(Map<String, ?> offset) {
+        Object streams = offset.get(STREAMS_KEY);
+        if (streams == null) {
+            return List.of();
+        }
+        if (!(streams instanceof String text)) {
+            throw new IllegalArgumentException("'" + STREAMS_KEY + "' is not a string");
+        }
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+
+    private static List<Entry> parse(String text) {
         List<Entry> entries = new ArrayList<>();
         if (text.isEmpty()) {
             return entries;
@@ -88,5 +137,13 @@ public final class StreamOffset {
             throw new IllegalArgumentException("'" + FINISHED_MTIME_KEY + "' is not a number");
         }
         return number.longValue();
+    }
+
+    /** Checks every part of a stored offset; throws IllegalArgumentException naming what is wrong. */
+    public static void validate(Map<String, ?> offset) {
+        entries(offset);
+        finishedEntries(offset);
+        streams(offset);
+        finishedMtime(offset);
     }
 }

@@ -3,25 +3,33 @@ package org.thor.file;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Matches the files found at start to a stream's stored offset. A stored file is found again by
- * device+inode when its first bytes still hash the same (a reused inode does not); failing that, by
- * its first bytes alone (the copy that copytruncate made, or a compressed copy, while the task was
- * down). Files not in the offset are finished if they are no newer than the newest finished file,
- * else new.
+ * Matches the files a stream finds at start to the stored positions. A stored file is found again
+ * by device+inode when its content proves it ({@link ReadMark}: a reused inode does not); failing
+ * that, by its content alone (the copy that copytruncate made, or a compressed copy, while the task
+ * was down). The task has every stream claim by inode first, then by content, so a stream never
+ * takes another's file for a copy of its own. Files no entry claims are new, read from their
+ * beginning; a stream that has no stored position at all starts as {@code read.from} says.
  */
 final class StreamRestore {
 
     private static final Logger log = LoggerFactory.getLogger(StreamRestore.class);
 
+    private record Claim(StoredPositions.Stored stored, StreamScanner.Found found, TrackedFile file) {
+    }
+
     private final String pattern;
     private final Map<String, StreamScanner.Found> unclaimed = new LinkedHashMap<>();
+    private final List<Claim> claims = new ArrayList<>();
     private final long now;
 
     StreamRestore(String pattern, List<StreamScanner.Found> found, long now) {
@@ -30,28 +38,90 @@ final class StreamRestore {
         found.forEach(f -> unclaimed.put(f.stat().key(), f));
     }
 
-    /** A stream without a stored offset: every file from its beginning, or from its end. */
-    List<TrackedFile> fresh(boolean fromEnd) {
-        return fresh(fromEnd, Long.MIN_VALUE, new HashMap<>());
+    /** The directories of the files found, under whose partitions their positions may be stored. */
+    Set<Path> directories() {
+        Set<Path> directories = new HashSet<>();
+        unclaimed.values().forEach(found -> directories.add(found.path().getParent()));
+        return directories;
+    }
+
+    void claimByKey(StoredPositions positions) {
+        for (StreamScanner.Found found : List.copyOf(unclaimed.values())) {
+            positions.takeByKey(found.stat().key(), entry -> sameFile(found, entry))
+                    .ifPresent(stored -> claim(found, stored));
+        }
+    }
+
+    void claimByContent(StoredPositions positions) {
+        for (StoredPositions.Stored stored : positions.ownedWithContent()) {
+            for (StreamScanner.Found found : List.copyOf(unclaimed.values())) {
+                if (sameFile(found, stored.entry())) {
+                    log.info("Stream {}: {} holds the rest of a file stored as {}", pattern, found.path(), stored.entry().key());
+                    positions.take(stored);
+                    claim(found, stored);
+                    break;
+                }
+            }
+        }
     }
 
     /**
-     * As {@link #fresh(boolean)}, but files last modified before {@code notBeforeMillis} are
-     * finished at their end (put into {@code finished}) instead of read.
+     * The files to read, oldest first, after putting those already read to their end into
+     * {@code finished}. A stream that claimed nothing and that no stored offset names starts fresh.
      */
-    List<TrackedFile> fresh(boolean fromEnd, long notBeforeMillis, Map<String, TrackedFile> finished) {
+    List<TrackedFile> restore(StoredPositions positions, LogFileSourceConfig config, Map<String, TrackedFile> finished) {
+        if (!resumes(positions)) {
+            log.info("Stream {}: no stored position; reading existing files from their {}", pattern,
+                    config.readFromEnd ? "end" : config.readFromTimeMillis != Long.MIN_VALUE
+                            ? "beginning when modified since " + java.time.Instant.ofEpochMilli(config.readFromTimeMillis)
+                            : "beginning");
+            return fresh(config.readFromEnd, config.readFromTimeMillis, finished);
+        }
+        List<TrackedFile> regrown = new ArrayList<>();
+        List<TrackedFile> live = new ArrayList<>();
+        claims.sort(Comparator.comparingInt(c -> c.stored().order()));
+        for (Claim claim : claims) {
+            TrackedFile file = claim.file();
+            if (!claim.stored().finished()) {
+                live.add(file);
+            } else if (!file.compressed && file.size > file.position) {
+                // written again after it was finished: its new lines are older than any other file's
+                regrown.add(file);
+            } else {
+                finish(file, claim.found(), finished);
+            }
+        }
+        regrown.addAll(live);
+        long finishedMtime = positions.finishedMtime(pattern, PatternRoot.of(pattern).directory());
+        for (StreamScanner.Found found : unclaimed.values()) {
+            if (found.stat().mtimeMillis() <= finishedMtime) {
+                TrackedFile done = track(found);
+                done.settleAt(found.stat().size());
+                finish(done, found, finished);
+            } else {
+                regrown.add(new TrackedFile(found.stat().key(), found.path(), Fingerprint.EMPTY, 0,
+                        found.stat().size(), Math.min(now, found.stat().mtimeMillis())));
+            }
+        }
+        return regrown;
+    }
+
+    /** Whether the stream had stored positions: it found a file of them, or they name its pattern. */
+    boolean resumes(StoredPositions positions) {
+        return !claims.isEmpty() || positions.knows(pattern);
+    }
+
+    /** Every file from its beginning, or from its end; those last modified before {@code notBeforeMillis} are finished. */
+    private List<TrackedFile> fresh(boolean fromEnd, long notBeforeMillis, Map<String, TrackedFile> finished) {
         List<TrackedFile> files = new ArrayList<>();
         for (StreamScanner.Found found : unclaimed.values()) {
+            TrackedFile file = track(found);
             // an archive has nothing to follow: from the end means it is done
-            if (found.stat().mtimeMillis() < notBeforeMillis || fromEnd && FileContent.isCompressed(found.path())) {
-                TrackedFile done = track(found, fingerprint(found), 0);
-                done.settleAt(found.stat().size());
-                done.state = TrackedFile.State.FINISHED;
-                done.finishedMtimeMillis = found.stat().mtimeMillis();
-                finished.put(done.key, done);
+            if (found.stat().mtimeMillis() < notBeforeMillis || fromEnd && file.compressed) {
+                file.settleAt(found.stat().size());
+                finish(file, found, finished);
                 continue;
             }
-            TrackedFile file = track(found, fingerprint(found), 0);
             if (fromEnd) {
                 file.settleAt(found.stat().size());
                 file.started = true;
@@ -61,54 +131,31 @@ final class StreamRestore {
         return files;
     }
 
-    List<TrackedFile> resume(List<StreamOffset.Entry> entries, long finishedMtime, Map<String, TrackedFile> finished) {
-        Map<StreamOffset.Entry, TrackedFile> matched = new HashMap<>();
-        for (StreamOffset.Entry entry : entries) {
-            StreamScanner.Found found = unclaimed.get(entry.key());
-            if (found != null && sameFile(found, entry)) {
-                matched.put(entry, claim(found, entry));
+    /** Warns of the positions this task stored that no stream found a file for. */
+    static void reportUnclaimed(StoredPositions positions) {
+        for (StoredPositions.Stored stored : positions.unclaimedOwned()) {
+            if (!stored.finished() && stored.entry().position() > 0) {
+                log.warn("Stored file {} is gone or no pattern matches it now; lines after byte {} it may have held are not sent",
+                        stored.entry().key(), stored.entry().position());
             }
         }
-        for (StreamOffset.Entry entry : entries) {
-            if (matched.containsKey(entry) || entry.fingerprintLength() == 0) {
-                continue;
-            }
-            for (StreamScanner.Found found : List.copyOf(unclaimed.values())) {
-                if (sameFile(found, entry)) {
-                    log.info("Stream {}: {} holds the rest of a file stored as {}", pattern, found.path(), entry.key());
-                    matched.put(entry, claim(found, entry));
-                    break;
-                }
-            }
-            if (!matched.containsKey(entry) && entry.position() > 0) {
-                log.warn("Stream {}: stored file {} is gone; lines after byte {} it may have held are lost",
-                        pattern, entry.key(), entry.position());
-            }
-        }
-        List<TrackedFile> files = new ArrayList<>();
-        entries.stream().map(matched::get).filter(f -> f != null).forEach(files::add);
-        for (StreamScanner.Found found : unclaimed.values()) {
-            if (found.stat().mtimeMillis() <= finishedMtime) {
-                TrackedFile done = track(found, fingerprint(found), 0);
-                done.settleAt(found.stat().size());
-                done.state = TrackedFile.State.FINISHED;
-                finished.put(done.key, done);
-            } else {
-                files.add(track(found, Fingerprint.EMPTY, 0));
-            }
-        }
-        return files;
     }
 
-    private TrackedFile claim(StreamScanner.Found found, StreamOffset.Entry entry) {
+    private static void finish(TrackedFile file, StreamScanner.Found found, Map<String, TrackedFile> finished) {
+        file.state = TrackedFile.State.FINISHED;
+        file.finishedMtimeMillis = found.stat().mtimeMillis();
+        finished.put(file.key, file);
+    }
+
+    private void claim(StreamScanner.Found found, StoredPositions.Stored stored) {
         unclaimed.remove(found.stat().key());
-        TrackedFile file = track(found, fingerprint(found), 0);
-        file.continueFrom(entry.mark());
-        return file;
+        TrackedFile file = track(found);
+        file.continueFrom(stored.entry().mark());
+        claims.add(new Claim(stored, found, file));
     }
 
-    private TrackedFile track(StreamScanner.Found found, Fingerprint fingerprint, long position) {
-        return new TrackedFile(found.stat().key(), found.path(), fingerprint, position, found.stat().size(),
+    private TrackedFile track(StreamScanner.Found found) {
+        return new TrackedFile(found.stat().key(), found.path(), fingerprint(found), 0, found.stat().size(),
                 Math.min(now, found.stat().mtimeMillis()));
     }
 

@@ -53,14 +53,9 @@ final class StreamScanner {
 
     StreamScanner(String pattern, List<String> earlierPatterns, List<String> excludedNames) {
         this.pattern = pattern;
-        Path full = Path.of(pattern);
-        Path literal = full.getRoot();
-        int i = 0;
-        for (; i < full.getNameCount() - 1 && !hasGlob(full.getName(i).toString()); i++) {
-            literal = literal.resolve(full.getName(i));
-        }
-        this.root = literal;
-        this.depth = full.getNameCount() - i;
+        PatternRoot patternRoot = PatternRoot.of(pattern);
+        this.root = patternRoot.directory();
+        this.depth = patternRoot.depth();
         this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         this.excluded = excludedNames.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob.trim())).toList();
@@ -219,9 +214,5 @@ final class StreamScanner {
 
     void clearReport(String what) {
         reported.remove(what);
-    }
-
-    private static boolean hasGlob(String element) {
-        return element.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{' || c == '\\');
     }
 }

@@ -81,6 +81,18 @@ class ConfigTest {
         assertEquals(3, connector.taskConfigs(10).size());
     }
 
+    /** Their positions are stored together, under the directory: one task must write them. */
+    @Test
+    void streamsOfOneDirectoryShareATask() {
+        LogFileSourceConnector connector = new LogFileSourceConnector();
+        connector.start(new HashMap<>(Map.of("name", "c", "topic", "t",
+                "files", "/a/app.log*,/b/*.log,/a/web.log,/c/x/*/y.log")));
+        List<Map<String, String>> tasks = connector.taskConfigs(2);
+        assertEquals(List.of("/a/app.log*,/a/web.log,/c/x/*/y.log", "/b/*.log"),
+                tasks.stream().map(task -> task.get("files")).toList());
+        assertEquals(3, connector.taskConfigs(10).size(), "three directories: /a, /b and /c/x");
+    }
+
     @Test
     void connectorIsFoundByServiceLoaderAndReportsTheBuildVersion() {
         var connectors = ServiceLoader.load(org.apache.kafka.connect.source.SourceConnector.class).stream()
@@ -96,9 +108,14 @@ class ConfigTest {
         LogFileSourceConnector connector = new LogFileSourceConnector();
         Map<String, String> config = Map.of("files", "/a/*.log", "topic", "t");
         Map<Map<String, ?>, Map<String, ?>> good = new HashMap<>();
+        good.put(Map.of("directory", "/a"), Map.of("files", "1:2,10,99,5,7", "finished", "1:3,10,98,400,6", "streams", "/a/*.log"));
         good.put(Map.of("stream", "/a/*.log"), Map.of("files", "1:2,10,99,5", "finished.mtime", 0L));
-        good.put(Map.of("stream", "/b/*.log"), null);
+        good.put(Map.of("directory", "/b"), null);
         assertTrue(connector.alterOffsets(config, good));
+        assertThrows(RuntimeException.class, () -> connector.alterOffsets(config,
+                Map.of(Map.of("directory", "a"), Map.of("files", ""))), "a relative directory");
+        assertThrows(RuntimeException.class, () -> connector.alterOffsets(config,
+                Map.of(Map.of("directory", "/a"), Map.of("files", "", "finished", "1:3,x"))));
         assertThrows(RuntimeException.class, () -> connector.alterOffsets(config,
                 Map.of(Map.of("file", "/a"), Map.of("files", ""))));
         assertThrows(RuntimeException.class, () -> connector.alterOffsets(config,

@@ -5,13 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.Logrotate;
 
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +58,8 @@ class LogrotateTest {
         try (ConnectWorker worker = ConnectWorker.start(dir.resolve("worker"), broker.bootstrapServers(), connector);
              TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
             Future<?> application = threads.submit(() -> {
-                log(log, logrotate);
+                logrotate.appendAndRotate(log, LogFiles::line, LINES, LINES_PER_WRITE, LINES_PER_ROTATION,
+                        Duration.ofMillis(50));
                 return null;
             });
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -81,25 +79,6 @@ class LogrotateTest {
             Delivery.assertSameSequence(expected, received);
         } finally {
             threads.shutdownNow();
-        }
-    }
-
-    /** The application: one append handle, never reopened; logrotate runs every 10,000 lines. */
-    private static void log(Path log, Logrotate logrotate) throws Exception {
-        try (FileChannel out = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            StringBuilder chunk = new StringBuilder();
-            for (int i = 0; i < LINES; i++) {
-                chunk.append(LogFiles.line(i)).append('\n');
-                if ((i + 1) % LINES_PER_WRITE == 0) {
-                    out.write(ByteBuffer.wrap(chunk.toString().getBytes(StandardCharsets.UTF_8)));
-                    chunk.setLength(0);
-                    if ((i + 1) % LINES_PER_ROTATION == 0 && i + 1 < LINES) {
-                        logrotate.rotate();
-                    }
-                    Thread.sleep(50); // the application's pace (20,000 lines/s), not a synchronisation
-                }
-            }
         }
     }
 }

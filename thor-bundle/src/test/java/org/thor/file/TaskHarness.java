@@ -25,7 +25,7 @@ final class TaskHarness implements AutoCloseable {
     final Map<Map<String, ?>, Map<String, ?>> storedOffsets = new HashMap<>();
     final List<SourceRecord> records = new ArrayList<>();
     private final Deque<SourceRecord> unacknowledged = new ArrayDeque<>();
-    private final Map<String, String> props;
+    private Map<String, String> props;
     private LogFileSourceTask task;
     boolean acknowledge = true;
 
@@ -90,8 +90,14 @@ final class TaskHarness implements AutoCloseable {
 
     /** Stops the task, losing what was not acknowledged, and starts a new one from the stored offsets. */
     void restart() {
+        restartWith(props);
+    }
+
+    /** As {@link #restart()}, with the task configured anew, as an edited connector's is. */
+    void restartWith(Map<String, String> edited) {
         task.stop();
         unacknowledged.clear();
+        props = edited;
         start();
     }
 

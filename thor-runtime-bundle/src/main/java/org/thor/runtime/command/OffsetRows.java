@@ -4,25 +4,28 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.thor.runtime.ConnectorOffset;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The stored offsets of a connector as table rows. The log-file connector stores, per stream (its
- * glob pattern), the files it has not finished as {@code dev:ino,fingerprintLength,fingerprintHash,position}
- * entries joined by ';' under the key {@code files}; those become one row per file, with the path
- * that file has now, its size and the bytes still to read. Other offsets are shown as they are.
+ * The stored offsets of a connector as table rows. The log-file connector stores, per directory
+ * its patterns start from (before: per glob pattern), the files it is reading as
+ * {@code dev:ino,fingerprintLength,fingerprintHash,position,tailHash} entries joined by ';' under
+ * the key {@code files}; those become one row per file, with the path that file has now, its size
+ * and the bytes still to read. Other offsets are shown as they are.
  */
 final class OffsetRows {
 
+    static final String DIRECTORY_KEY = "directory";
     static final String STREAM_KEY = "stream";
+    /** How deep under a partition's directory its files are looked for. */
+    private static final int DEPTH = 8;
     static final String FILES_KEY = "files";
 
     record Row(String partition, String file, String position, String size, String behind) {
@@ -36,9 +39,9 @@ final class OffsetRows {
         for (ConnectorOffset offset : offsets) {
             String partition = Format.map(offset.partition());
             Object files = offset.offset() == null ? null : offset.offset().get(FILES_KEY);
-            Object stream = offset.partition().get(STREAM_KEY);
-            if (files instanceof String entries && stream instanceof String pattern && fileEntries(entries)) {
-                Map<String, Path> paths = filesByKey(pattern);
+            Path directory = directory(offset.partition());
+            if (files instanceof String entries && directory != null && fileEntries(entries)) {
+                Map<String, Path> paths = filesByKey(directory);
                 for (String entry : entries.isEmpty() ? new String[0] : entries.split(";")) {
                     String[] fields = entry.split(",");
                     rows.add(fileRow(partition, fields[0], Long.parseLong(fields[3]), paths.get(fields[0])));
@@ -86,23 +89,33 @@ final class OffsetRows {
         }
     }
 
-    /** The files that match a stream's glob in its directory, by "dev:ino"; empty where the platform has no inodes. */
-    static Map<String, Path> filesByKey(String pattern) {
+    /** The directory a partition's files lie under: its own, or the one its (older) glob pattern is in. */
+    private static Path directory(Map<String, ?> partition) {
+        if (partition.get(DIRECTORY_KEY) instanceof String directory) {
+            return Path.of(directory);
+        }
+        if (partition.get(STREAM_KEY) instanceof String pattern) {
+            return Path.of(pattern).getParent();
+        }
+        return null;
+    }
+
+    /** The files under a directory, by "dev:ino"; empty where the platform has no inodes. */
+    static Map<String, Path> filesByKey(Path directory) {
         Map<String, Path> byKey = new HashMap<>();
-        Path glob = Path.of(pattern);
-        Path directory = glob.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
             return byKey;
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                if (matcher.matches(file.getFileName()) && Files.isRegularFile(file)) {
+        try (Stream<Path> files = Files.walk(directory, DEPTH)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                try {
                     Map<String, Object> attributes = Files.readAttributes(file, "unix:dev,ino");
                     byKey.put(attributes.get("dev") + ":" + attributes.get("ino"), file);
+                } catch (IOException e) {
+                    // gone since it was listed
                 }
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            });
+        } catch (IOException | UncheckedIOException | UnsupportedOperationException | IllegalArgumentException e) {
             // a directory that vanished, or no inodes here: the rows show the keys alone
         }
         return byKey;

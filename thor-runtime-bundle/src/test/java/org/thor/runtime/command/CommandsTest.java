@@ -57,12 +57,13 @@ class CommandsTest {
     @Test
     void offsetsOfTheLogFileConnectorAreShownPerFileWithPathSizeAndBytesBehind(@TempDir Path logs) throws Exception {
         Path log = Files.writeString(logs.resolve("app.log"), "x".repeat(1000));
-        Path archive = Files.writeString(logs.resolve("app.log.1.gz"), "y".repeat(30));
+        Path archive = Files.writeString(Files.createDirectory(logs.resolve("old")).resolve("app.log.1.gz"), "y".repeat(30));
         String key = key(log);
         worker.putConnector("app", Map.of("connector.class", "org.thor.X", "topic", "t"));
-        worker.offsets.put("app", List.of(new ConnectorOffset(Map.of("stream", logs + "/app.log*"),
+        worker.offsets.put("app", List.of(new ConnectorOffset(Map.of("directory", logs.toString()),
                 // entries as the connector stores them now (with the hash of the bytes before the position), and one from before
-                Map.of("files", key(archive) + ",64,1,2000,77;" + key + ",64,12345,400,-1;9:9,64,1,7", "finished.mtime", 0L))));
+                Map.of("files", key(archive) + ",64,1,2000,77;" + key + ",64,12345,400,-1;9:9,64,1,7",
+                        "finished", "", "finished.mtime", 0L, "streams", logs + "/app.log*\n" + logs + "/old/*.gz"))));
 
         command(new OffsetsCommand(), "app");
 
