@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.Logrotate;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Thor's fault suite: the Thor distribution at its shipped defaults and a real broker, numbered
@@ -109,6 +111,35 @@ class FaultSuiteIT {
             assertEquals(new LineFaults(0, 0, 0, 0), faults, stream.getKey());
             assertEquals((long) files * BANNER.size(), banners, stream.getKey() + ": one banner per file");
         }
+    }
+
+    /**
+     * The real logrotate (copytruncate, compress, delaycompress) every 10,000 lines of a log
+     * written at 20,000 lines/s through one handle, with the exact path configured (the copies
+     * found beside it): every line once, in order. Skipped where logrotate is not installed.
+     */
+    @Test
+    void realLogrotateCopytruncateCompressDelaycompress() throws Exception {
+        Path program = Logrotate.find().orElse(null);
+        assumeTrue(program != null, Logrotate.INSTALL_HINT);
+        // logrotate refuses to rotate in a directory that group or others may write, whatever the umask made it
+        Path directory = Files.createDirectories(stack.work().resolve("logs-logrotate"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path log = directory.resolve("app.log");
+        Files.createFile(log);
+        Logrotate logrotate = Logrotate.copytruncate(program, log, stack.work().resolve("logrotate"));
+        String topic = connector("logrotate", log.toString());
+        int lines = 100_000 * SCALE;
+        logrotate.appendAndRotate(log, RollingLog::line, lines, RollingLog.CHUNK, 10_000, PACE);
+        List<String> values = TopicReader.values(read(topic, lines));
+        LineFaults faults = LineFaults.count(values, lines);
+        long archives;
+        try (var files = Files.list(directory)) {
+            archives = files.filter(file -> file.getFileName().toString().endsWith(".gz")).count();
+        }
+        row("real logrotate: copytruncate, compress, delaycompress", lines, values.size(), faults,
+                String.format("%s, %d rotations, %d archives", log.getFileName(), lines / 10_000 - 1, archives));
+        assertEquals(new LineFaults(0, 0, 0, 0), faults);
     }
 
     /** The broker stopped twice while a log is written and rotated: every line arrives afterwards, once. */

@@ -34,7 +34,7 @@ final class CopiesBeside {
      * The candidates beside {@code log}, oldest first, leaving out those {@code known} accepts (files
      * the stream already tracks); empty when the directory cannot be listed.
      */
-    List<StreamScanner.Found> of(Path log, Predicate<String> known) {
+    List<StreamScanner.Found> of(Path log, Predicate<StreamScanner.Found> known) {
         String name = log.getFileName().toString();
         List<StreamScanner.Found> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(log.getParent(),
@@ -42,8 +42,9 @@ final class CopiesBeside {
             for (Path entry : entries) {
                 try {
                     FileKeys.Stat stat = FileKeys.stat(entry);
-                    if (stat != null && !known.test(stat.key())) {
-                        found.add(new StreamScanner.Found(entry, stat));
+                    StreamScanner.Found candidate = stat == null ? null : new StreamScanner.Found(entry, stat);
+                    if (candidate != null && !known.test(candidate)) {
+                        found.add(candidate);
                     }
                 } catch (IOException e) {
                     // renamed or removed since the listing: not a copy to read

@@ -29,6 +29,12 @@ final class CopyTruncation {
      * and how long a compressed file must stay unchanged before it is taken as complete.
      */
     static final long DECISION_MS = 1_000;
+    /**
+     * How long the new lines of a truncated file wait for the copy of what it had not been read of
+     * to turn up beside it (logrotate may still be compressing it, or renaming it on): its lines
+     * come first. After that the new lines are read, and a copy found later is read after them.
+     */
+    static final long COPY_WAIT_MS = 5_000;
     /** How often the files beside a truncated log are listed again when one moves while they are opened. */
     private static final int BESIDE_ATTEMPTS = 5;
 
@@ -197,6 +203,19 @@ final class CopyTruncation {
         files.moveToNewest(file);
     }
 
+    /** Whether {@code file} was truncated before all of it was read, and its copy is still awaited beside it. */
+    boolean awaitsCopy(TrackedFile file, long now) {
+        if (beside == null) {
+            return false;
+        }
+        for (Owed debt : owed) {
+            if (debt.file() == file && debt.next() == file && now - debt.sinceMillis() < COPY_WAIT_MS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Looks again for the copies of truncated files beside them; counts as lost what no copy turned up for. */
     void expire(long now) {
         for (Owed debt : List.copyOf(owed)) {
@@ -248,6 +267,9 @@ final class CopyTruncation {
         List<StreamScanner.Found> candidates = beside.of(file.path, files::knows);
         List<TrackedFile> copies = new ArrayList<>();
         for (StreamScanner.Found found : candidates) {
+            if (!copies.isEmpty() && holdsNow(file, found)) {
+                continue; // what the file holds now, copied but not yet truncated: it is read as the file's
+            }
             if (!copies.isEmpty() || holds(found, mark, seen)) {
                 TrackedFile copy = besideCopy(found);
                 try {
@@ -260,6 +282,28 @@ final class CopyTruncation {
             }
         }
         return copies;
+    }
+
+    /**
+     * Whether {@code file}, as it is now, begins with all of {@code found}: copytruncate copied the
+     * file and has not truncated it yet. Such a copy is no later rotation: its lines are the file's.
+     */
+    private static boolean holdsNow(TrackedFile file, StreamScanner.Found found) {
+        if (FileContent.isCompressed(found.path())) {
+            return false; // logrotate compresses older copies only
+        }
+        try {
+            long size = found.stat().size();
+            FileContent now = file.content();
+            if (file.channel().size() < size) {
+                return false;
+            }
+            Fingerprint head = Fingerprint.read(now);
+            ReadMark whole = ReadMark.of(head, size, ReadMark.tailHashAt(now, size));
+            return whole.provenBy(found.path(), found.stat().key());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static TrackedFile besideCopy(StreamScanner.Found found) {

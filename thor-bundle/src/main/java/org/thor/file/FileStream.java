@@ -94,7 +94,7 @@ final class FileStream implements AutoCloseable {
         int[] count = {0};
         for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
-            if (file.state != TrackedFile.State.LIVE || !open(file)) {
+            if (file.state != TrackedFile.State.LIVE || copies.awaitsCopy(file, now) || !open(file)) {
                 continue;
             }
             try {

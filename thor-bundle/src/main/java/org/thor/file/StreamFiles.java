@@ -173,10 +173,18 @@ final class StreamFiles implements AutoCloseable {
         return null;
     }
 
-    /** Whether the file {@code key} is one of the stream's, to be read or finished. */
-    boolean knows(String key) {
-        return tracked(key) != null || finished.containsKey(key);
+    /**
+     * Whether {@code found} is one of the stream's files, to be read or finished; a finished file's
+     * inode reused by a new file (logrotate deletes and creates files by the dozen) is not.
+     */
+    boolean knows(StreamScanner.Found found) {
+        if (tracked(found.stat().key()) != null) {
+            return true;
+        }
+        TrackedFile done = finished.get(found.stat().key());
+        return done != null && (done.position == 0 || done.mark().provenBy(found.path(), found.stat().key()));
     }
+
 
     boolean contains(TrackedFile file) {
         return files.contains(file);

@@ -135,7 +135,8 @@ final class TrackedFile {
             return;
         }
         if (ReadMark.tailHashAt(content, position) != tailHash
-                || seenSize > position && ReadMark.tailHashAt(content, seenSize) != seenTailHash) {
+                || seenSize > position && ReadMark.tailHashAt(content, seenSize) != seenTailHash
+                || !fingerprint.isFull() && !startUnchanged()) {
             return;
         }
         long hash = ReadMark.tailHashAt(content, size);
@@ -181,6 +182,8 @@ final class TrackedFile {
         size = channel.size();
         fingerprint = Fingerprint.read(content);
         rewind(maxLineBytes, charset);
+        // what it holds now is known from now on, so that a copy can be proven if it is truncated again unread
+        see();
     }
 
     /** Opens the file, checking that the path still leads to this identity. */

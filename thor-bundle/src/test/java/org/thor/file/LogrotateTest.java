@@ -1,7 +1,8 @@
 package org.thor.file;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.thor.kraft.TopicReader;
@@ -41,8 +42,10 @@ class LogrotateTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyLineArrivesOnceAndInOrderUnderCopytruncateCompressDelaycompress() throws Exception {
+    /** @param glob the pattern under the log's directory: the copies matched, or the exact path (copies found beside it) */
+    @ParameterizedTest
+    @ValueSource(strings = {"app.log*", "app.log"})
+    void everyLineArrivesOnceAndInOrderUnderCopytruncateCompressDelaycompress(String glob) throws Exception {
         Path program = Logrotate.find().orElse(null);
         assumeTrue(program != null, Logrotate.INSTALL_HINT);
         String topic = "logrotate-real-" + System.nanoTime();
@@ -53,7 +56,7 @@ class LogrotateTest {
         Path log = logs.resolve("app.log");
         Logrotate logrotate = Logrotate.copytruncate(program, log, dir.resolve("logrotate"));
         Map<String, String> connector = WorkerDeliveryTest.connector(topic, logs, Map.of());
-        connector.put("files", logs + "/app.log*");
+        connector.put("files", logs + "/" + glob);
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (ConnectWorker worker = ConnectWorker.start(dir.resolve("worker"), broker.bootstrapServers(), connector);
              TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
@@ -74,7 +77,7 @@ class LogrotateTest {
             List<String> expected = LogFiles.lines(0, LINES);
             List<String> received = TopicReader.values(records);
             Delivery.Counts counts = Delivery.count(expected, received);
-            System.out.printf("logrotate copytruncate+compress+delaycompress: %d lines, lost %d, duplicated %d, out of order %d%n",
+            System.out.printf("logrotate copytruncate+compress+delaycompress, files=" + glob + ": %d lines, lost %d, duplicated %d, out of order %d%n",
                     counts.received(), counts.lost(), counts.duplicated(), counts.outOfOrder());
             Delivery.assertSameSequence(expected, received);
         } finally {
