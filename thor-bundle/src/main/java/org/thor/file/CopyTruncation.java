@@ -58,15 +58,15 @@ final class CopyTruncation {
     private final String pattern;
     private final StreamFiles files;
     private final LogFileSourceConfig config;
-    private final TaskMetrics metrics;
+    private final RotationCounts counts;
     private final CopiesBeside beside;
     private final List<Owed> owed = new ArrayList<>();
 
-    CopyTruncation(String pattern, StreamFiles files, LogFileSourceConfig config, TaskMetrics metrics) {
+    CopyTruncation(String pattern, StreamFiles files, LogFileSourceConfig config, RotationCounts counts) {
         this.pattern = pattern;
         this.files = files;
         this.config = config;
-        this.metrics = metrics;
+        this.counts = counts;
         this.beside = config.copiesBeside ? new CopiesBeside(config.exclude) : null;
     }
 
@@ -169,7 +169,7 @@ final class CopyTruncation {
      */
     void truncated(TrackedFile file, long now, Runnable scan, Predicate<TrackedFile> open) throws IOException {
         log.info("Stream {}: {} was truncated (copytruncate) after byte {}", pattern, file.path, file.position);
-        metrics.rotations.increment();
+        counts.rotated();
         ReadMark mark = file.mark();
         ReadMark seen = file.seenMark();
         long unread = file.unreadSeen();
@@ -225,7 +225,7 @@ final class CopyTruncation {
             } else if (now - debt.sinceMillis() > Math.max(config.closeInactiveMs, DECISION_MS)) {
                 owed.remove(debt);
                 if (debt.unreadBytes() > 0) {
-                    metrics.bytesLostToRotation.add(debt.unreadBytes());
+                    counts.lostToRotation(debt.unreadBytes());
                     log.warn("Stream {}: {} was truncated or removed {} bytes before its end, and no copy of it"
                             + " appeared; those lines are lost", pattern, debt.file().path, debt.unreadBytes());
                 }

@@ -34,7 +34,6 @@ final class FileStream implements AutoCloseable {
     private DirectoryPartition partition;
     private final LogFileSourceConfig config;
     private final StreamScanner scanner;
-    private final TaskMetrics metrics;
     private final StreamFiles files;
     private final CopyTruncation copies;
     private final StreamListing listing;
@@ -44,15 +43,14 @@ final class FileStream implements AutoCloseable {
     private volatile int openFiles;
 
     /** @param earlierPatterns the connector's patterns before this one: the files they match are theirs */
-    FileStream(String pattern, List<String> earlierPatterns, LogFileSourceConfig config, TaskMetrics metrics) {
+    FileStream(String pattern, List<String> earlierPatterns, LogFileSourceConfig config, RotationCounts counts) {
         this.pattern = pattern;
         this.root = PatternRoot.of(pattern).directory();
         this.config = config;
         this.scanner = new StreamScanner(pattern, earlierPatterns, config.exclude);
-        this.metrics = metrics;
         this.files = new StreamFiles(pattern);
-        this.copies = new CopyTruncation(pattern, files, config, metrics);
-        this.listing = new StreamListing(pattern, config, scanner, files, copies, metrics);
+        this.copies = new CopyTruncation(pattern, files, config, counts);
+        this.listing = new StreamListing(pattern, config, scanner, files, copies, counts);
     }
 
     /** The files the stream finds at start, to be matched to the stored positions. */

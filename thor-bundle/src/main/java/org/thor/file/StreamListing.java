@@ -32,19 +32,19 @@ final class StreamListing {
     private final StreamScanner scanner;
     private final StreamFiles files;
     private final CopyTruncation copies;
-    private final TaskMetrics metrics;
+    private final RotationCounts counts;
     private long lastScanMillis = Long.MIN_VALUE / 2;
     /** A file was not where it was last seen: list the directories at the next chance. */
     private boolean rescan;
 
     StreamListing(String pattern, LogFileSourceConfig config, StreamScanner scanner, StreamFiles files,
-                  CopyTruncation copies, TaskMetrics metrics) {
+                  CopyTruncation copies, RotationCounts counts) {
         this.pattern = pattern;
         this.config = config;
         this.scanner = scanner;
         this.files = files;
         this.copies = copies;
-        this.metrics = metrics;
+        this.counts = counts;
     }
 
     /**
@@ -112,7 +112,7 @@ final class StreamListing {
             if (file != null) {
                 if (!file.path.equals(found.path())) {
                     log.info("Stream {}: {} was renamed to {}", pattern, file.path, found.path());
-                    metrics.rotations.increment();
+                    counts.rotated();
                     file.path = found.path();
                 }
                 if (stat.size() != file.size) {
@@ -158,7 +158,7 @@ final class StreamListing {
             return;
         }
         files.addNewest(new TrackedFile(stat.key(), found.path(), start, 0, stat.size(), Math.min(now, stat.mtimeMillis())));
-        metrics.rotations.increment();
+        counts.rotated();
         log.info("Stream {}: new file {}", pattern, found.path());
     }
 

@@ -15,18 +15,28 @@ import java.util.function.IntSupplier;
  * The counters of one task, registered as a JMX MBean while the task runs. JMX rather than
  * Connect's plugin metrics because the runtime bundle exports no {@code org.apache.kafka.common.metrics}.
  */
-final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
+final class TaskMetrics implements TaskMetricsMBean, RotationCounts, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskMetrics.class);
 
     final LongAdder linesRead = new LongAdder();
     final LongAdder bytesRead = new LongAdder();
-    final LongAdder rotations = new LongAdder();
+    private final LongAdder rotations = new LongAdder();
     final LongAdder overlongLines = new LongAdder();
     final LongAdder invalidLines = new LongAdder();
-    final LongAdder bytesLostToRotation = new LongAdder();
+    private final LongAdder bytesLostToRotation = new LongAdder();
 
     private volatile List<FileStream> streams = List.of();
+
+    @Override
+    public void rotated() {
+        rotations.increment();
+    }
+
+    @Override
+    public void lostToRotation(long bytes) {
+        bytesLostToRotation.add(bytes);
+    }
     private volatile IntSupplier inFlight = () -> 0;
     private volatile IntSupplier maxInFlight = () -> 0;
     private ObjectName name;
