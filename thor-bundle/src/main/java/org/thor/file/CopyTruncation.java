@@ -191,6 +191,9 @@ final class CopyTruncation {
                 }
             }
         }
+        if (copy != null) {
+            copy.original = null; // taken over below, not retired with the others
+        }
         files.retireCopiesOf(file);
         if (copy != null) {
             copy.complete = true;

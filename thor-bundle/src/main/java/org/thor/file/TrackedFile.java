@@ -164,7 +164,6 @@ final class TrackedFile {
     /** Takes {@code position} as read, with the tail the file holds there now (none when it cannot be read). */
     void settleAt(long position) {
         this.position = position;
-        this.seenSize = Math.max(seenSize, position);
         long hash;
         try {
             hash = FileContent.readOnce(path, key, content -> ReadMark.tailHashAt(content, position));
@@ -172,6 +171,11 @@ final class TrackedFile {
             hash = -1;
         }
         tailHash = hash == -1 ? ReadMark.NO_TAIL : hash;
+        if (position >= seenSize) {
+            // the end seen is where it settled, with the tail there: a later continueFrom an earlier mark still proves it
+            seenSize = position;
+            seenTailHash = tailHash;
+        }
     }
 
     /** Truncated: what it holds now is new, read from its start. */

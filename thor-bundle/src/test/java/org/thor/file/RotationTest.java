@@ -117,6 +117,38 @@ class RotationTest {
     }
 
     /**
+     * The copy is listed while copytruncate is still writing it, and decided a copy once it holds
+     * what was read of app.log, before app.log is truncated: taken over at the truncation, it is
+     * read on from app.log's position, once (it was once taken for truncated itself, its rest
+     * counted lost and then read again from elsewhere).
+     */
+    @Test
+    void copyListedWhileStillBeingWrittenIsReadOnceFromThePosition() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 5000);
+        Map<String, String> config = LogFiles.config(dir + "/app.log*");
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "100");
+        config.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "1");
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(2000, TIMEOUT);
+            byte[] whole = Files.readAllBytes(log);
+            Path copy = dir.resolve("app.log.1");
+            Files.write(copy, java.util.Arrays.copyOf(whole, 100));
+            harness.pollOnce(); // lists the partial copy: it may become a copy, not read
+            harness.pollOnce();
+            Files.write(copy, java.util.Arrays.copyOfRange(whole, 100, whole.length), java.nio.file.StandardOpenOption.APPEND);
+            harness.pollOnce(); // now it holds what was read of app.log: a copy
+            try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(0);
+            }
+            appendLines(log, 5000, 5100);
+            harness.pollUntil(5100, TIMEOUT);
+            assertEquals(lines(0, 5100), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(0, harness.task().metrics().getBytesLostToRotation());
+        }
+    }
+
+    /**
      * Thor is still sending the copy's lines when app.log, truncated while empty, fills and is
      * copied and truncated again: the second copy's lines come before what app.log holds now.
      */
