@@ -62,8 +62,9 @@ final class FileStream implements AutoCloseable {
     void start(StreamRestore restore, StoredPositions positions, DirectoryPartition partition) {
         this.partition = partition;
         Map<String, TrackedFile> finished = new HashMap<>();
-        List<TrackedFile> live = restore.restore(positions, config, finished);
-        files.restore(live, finished, restore.resumes(positions) ? positions.finishedMtime(pattern, root) : Long.MIN_VALUE);
+        long finishedMtime = restore.resumes(positions) ? positions.finishedMtime(pattern, root) : Long.MIN_VALUE;
+        List<TrackedFile> live = restore.restore(positions, finishedMtime, config, finished);
+        files.restore(live, finished, finishedMtime);
         log.info("Stream {}: {} files to read, {} already finished", pattern, files.size(), files.finishedCount());
     }
 

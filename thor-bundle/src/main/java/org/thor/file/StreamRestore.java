@@ -18,7 +18,8 @@ import java.util.Set;
  * that, by its content alone (the copy that copytruncate made, or a compressed copy, while the task
  * was down). The task has every stream claim by inode first, then by content, so a stream never
  * takes another's file for a copy of its own. Files no entry claims are new, read from their
- * beginning; a stream that has no stored position at all starts as {@code read.from} says.
+ * beginning, unless no newer than the newest finished file stored with the positions; a stream
+ * that has no stored position at all starts as {@code read.from} says.
  */
 final class StreamRestore {
 
@@ -69,7 +70,8 @@ final class StreamRestore {
      * The files to read, oldest first, after putting those already read to their end into
      * {@code finished}. A stream that claimed nothing and that no stored offset names starts fresh.
      */
-    List<TrackedFile> restore(StoredPositions positions, LogFileSourceConfig config, Map<String, TrackedFile> finished) {
+    List<TrackedFile> restore(StoredPositions positions, long finishedMtime, LogFileSourceConfig config,
+                              Map<String, TrackedFile> finished) {
         if (!resumes(positions)) {
             log.info("Stream {}: no stored position; reading existing files from their {}", pattern,
                     config.readFromEnd ? "end" : config.readFromTimeMillis != Long.MIN_VALUE
@@ -92,7 +94,6 @@ final class StreamRestore {
             }
         }
         regrown.addAll(live);
-        long finishedMtime = positions.finishedMtime(pattern, PatternRoot.of(pattern).directory());
         for (StreamScanner.Found found : unclaimed.values()) {
             if (found.stat().mtimeMillis() <= finishedMtime) {
                 TrackedFile done = track(found);

@@ -59,6 +59,11 @@ final class LogFiles {
     /** logrotate's copytruncate: copy the file, then truncate it in place. */
     static void copyTruncate(Path file, Path copy) throws IOException {
         Files.copy(file, copy);
+        truncate(file);
+    }
+
+    /** Truncates {@code file} to nothing in place, as copytruncate's second step does. */
+    static void truncate(Path file) throws IOException {
         try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(0);
         }

@@ -107,9 +107,7 @@ class RotationTest {
             appendLines(log, 50, 60);
             Files.copy(log, dir.resolve("app.log.1"));
             harness.pollFor(Duration.ofMillis(100));
-            try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.truncate(0);
-            }
+            LogFiles.truncate(log);
             appendLines(log, 60, 100);
             assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
             assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
@@ -138,9 +136,7 @@ class RotationTest {
             harness.pollOnce();
             Files.write(copy, java.util.Arrays.copyOfRange(whole, 100, whole.length), java.nio.file.StandardOpenOption.APPEND);
             harness.pollOnce(); // now it holds what was read of app.log: a copy
-            try (var channel = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.truncate(0);
-            }
+            LogFiles.truncate(log);
             appendLines(log, 5000, 5100);
             harness.pollUntil(5100, TIMEOUT);
             assertEquals(lines(0, 5100), harness.pollFor(Duration.ofMillis(500)));
