@@ -195,13 +195,14 @@ final class CopyTruncation {
             copy.original = null; // taken over below, not retired with the others
         }
         files.retireCopiesOf(file);
+        // taken before its copies are listed: a copy of what it holds now, made meanwhile, is then told apart
+        file.restartFromTruncation(config.maxLineBytes, config.charset);
         if (copy != null) {
             copy.complete = true;
             takeOver(copy, file, file, mark);
         } else if ((mark.position() > 0 || unread > 0) && !takeOverBeside(file, file, mark, seen)) {
             owed.add(new Owed(file, file, mark, seen, unread, now));
         }
-        file.restartFromTruncation(config.maxLineBytes, config.charset);
         // what it holds now was written after everything else of the stream, copies found just now included
         files.moveToNewest(file);
     }
@@ -260,9 +261,31 @@ final class CopyTruncation {
                 log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path, file.path);
                 files.placeBefore(rotation, next);
             }
+            if (next == file) {
+                followRotationMeanwhile(file, copies.get(copies.size() - 1));
+            }
             return true;
         }
         return false;
+    }
+
+    /**
+     * The truncated file was taken as it was just before its copies were listed. If the newest
+     * copy holds what it held then, the log was copied and truncated again in between: what was
+     * taken is read through that copy, and the file is taken anew. (A second rotation within the
+     * few milliseconds this takes is not looked for.)
+     */
+    private void followRotationMeanwhile(TrackedFile file, TrackedFile newestCopy) {
+        try {
+            if (file.position == 0 && file.seenMark().position() > 0 && holds(newestCopy, file.mark(), file.seenMark())) {
+                log.info("Stream {}: {} was copied to {} and truncated again while its copies were listed",
+                        pattern, file.path, newestCopy.path);
+                counts.rotated();
+                file.restartFromTruncation(config.maxLineBytes, config.charset);
+            }
+        } catch (IOException e) {
+            // read as it was taken: a read that finds it changed handles that as a truncation
+        }
     }
 
     /** The proven copy and the later ones, open; empty when none holds the mark; null when one could not be opened. */
