@@ -82,19 +82,18 @@ final class CopyTruncation {
             }
         }
         for (TrackedFile other : files.snapshot()) {
-            if (other == file || other.state != TrackedFile.State.LIVE || !other.started
-                    || !other.fingerprint.agreesWith(file.fingerprint)) {
+            if (other == file || other.state() != TrackedFile.State.LIVE || !other.started()
+                    || !other.fingerprint().agreesWith(file.fingerprint())) {
                 continue;
             }
-            if (other.position > 0 && other.mark().provenBy(file.content(), size) && !differsBeyondMark(file, size, other)) {
+            if (other.position() > 0 && other.mark().provenBy(file.content(), size) && !differsBeyondMark(file, size, other)) {
                 log.info("Stream {}: {} is a copy of {} (it holds the {} bytes read of it); its lines come from there",
-                        pattern, file.path, other.path, other.position);
-                file.state = TrackedFile.State.COPY;
-                file.original = other;
+                        pattern, file.path(), other.path(), other.position());
+                file.becomeCopyOf(other);
                 file.close();
                 return Decision.SKIP;
             }
-            if (size >= 0 && now - file.lastChangeMillis < DECISION_MS && mayBecomeCopy(file, size, other)) {
+            if (size >= 0 && now - file.lastChangeMillis() < DECISION_MS && mayBecomeCopy(file, size, other)) {
                 return Decision.SKIP;
             }
         }
@@ -116,14 +115,14 @@ final class CopyTruncation {
         if (size < 0) {
             return false; // a compressed file's content length is not known without reading it all
         }
-        long otherSize = other.isOpen() ? other.channel().size() : other.size;
+        long otherSize = other.isOpen() ? other.channel().size() : other.size();
         long end = Math.min(size, otherSize);
-        if (end <= other.position) {
+        if (end <= other.position()) {
             return false;
         }
         long mine = ReadMark.tailHashAt(file.content(), end);
         long theirs = other.isOpen() ? ReadMark.tailHashAt(other.content(), end)
-                : FileContent.readOnce(other.path, other.key, content -> ReadMark.tailHashAt(content, end));
+                : FileContent.readOnce(other.path(), other.key, content -> ReadMark.tailHashAt(content, end));
         return mine != theirs;
     }
 
@@ -132,13 +131,13 @@ final class CopyTruncation {
      * becoming its copy: its bytes so far end as {@code other}'s bytes at the same place.
      */
     private static boolean mayBecomeCopy(TrackedFile file, long size, TrackedFile other) {
-        if (size >= other.position) {
+        if (size >= other.position()) {
             return false;
         }
         try {
             long mine = ReadMark.tailHashAt(file.content(), size);
             long theirs = other.isOpen() ? ReadMark.tailHashAt(other.content(), size)
-                    : FileContent.readOnce(other.path, other.key, content -> ReadMark.tailHashAt(content, size));
+                    : FileContent.readOnce(other.path(), other.key, content -> ReadMark.tailHashAt(content, size));
             return theirs == -1 || mine == theirs;
         } catch (IOException e) {
             return true; // the original cannot tell now: wait, as for a copy
@@ -154,7 +153,7 @@ final class CopyTruncation {
         TrackedFile copy = files.copyOf(file);
         if (copy != null) {
             takeOver(copy, file, next, file.mark());
-        } else if (file.fingerprint.length() > 0) {
+        } else if (file.fingerprint().length() > 0) {
             owed.add(new Owed(file, next, file.mark(), file.seenMark(), file.compressed ? 0 : file.unreadSeen(), now));
         }
         files.remove(file);
@@ -168,23 +167,22 @@ final class CopyTruncation {
      * @param open opens a file, false if it cannot be opened
      */
     void truncated(TrackedFile file, long now, Runnable scan, Predicate<TrackedFile> open) throws IOException {
-        log.info("Stream {}: {} was truncated (copytruncate) after byte {}", pattern, file.path, file.position);
+        log.info("Stream {}: {} was truncated (copytruncate) after byte {}", pattern, file.path(), file.position());
         counts.rotated();
         ReadMark mark = file.mark();
         ReadMark seen = file.seenMark();
         long unread = file.unreadSeen();
         TrackedFile copy = files.copyOf(file);
         if (copy != null && !(open.test(copy) && holds(copy, mark, seen))) {
-            if (copy.size >= mark.position()) {
-                copy.state = TrackedFile.State.LIVE; // not the copy it seemed: a file of its own
-                copy.original = null;
+            if (copy.size() >= mark.position()) {
+                copy.becomeLive(); // not the copy it seemed: a file of its own
             }
             copy = null; // else it holds less than was read: nothing owed, it is retired below
         }
         if (copy == null && (mark.position() > 0 || unread > 0)) {
             scan.run();
             for (TrackedFile candidate : files.snapshot()) {
-                if (candidate != file && !candidate.started && candidate.state == TrackedFile.State.LIVE
+                if (candidate != file && !candidate.started() && candidate.state() == TrackedFile.State.LIVE
                         && open.test(candidate) && holds(candidate, mark, seen)) {
                     copy = candidate;
                     break;
@@ -192,13 +190,13 @@ final class CopyTruncation {
             }
         }
         if (copy != null) {
-            copy.original = null; // taken over below, not retired with the others
+            copy.becomeLive(); // taken over below, not retired with the others
         }
         files.retireCopiesOf(file);
         // taken before its copies are listed: a copy of what it holds now, made meanwhile, is then told apart
         file.restartFromTruncation(config.maxLineBytes, config.charset);
         if (copy != null) {
-            copy.complete = true;
+            copy.markComplete();
             takeOver(copy, file, file, mark);
         } else if ((mark.position() > 0 || unread > 0) && !takeOverBeside(file, file, mark, seen)) {
             owed.add(new Owed(file, file, mark, seen, unread, now));
@@ -231,7 +229,7 @@ final class CopyTruncation {
                 if (debt.unreadBytes() > 0) {
                     counts.lostToRotation(debt.unreadBytes());
                     log.warn("Stream {}: {} was truncated or removed {} bytes before its end, and no copy of it"
-                            + " appeared; those lines are lost", pattern, debt.file().path, debt.unreadBytes());
+                            + " appeared; those lines are lost", pattern, debt.file().path(), debt.unreadBytes());
                 }
             }
         }
@@ -258,7 +256,7 @@ final class CopyTruncation {
             }
             takeOver(copies.get(0), file, next, mark);
             for (TrackedFile rotation : copies.subList(1, copies.size())) {
-                log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path, file.path);
+                log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path(), file.path());
                 files.placeBefore(rotation, next);
             }
             if (next == file) {
@@ -277,9 +275,9 @@ final class CopyTruncation {
      */
     private void followRotationMeanwhile(TrackedFile file, TrackedFile newestCopy) {
         try {
-            if (file.position == 0 && file.seenMark().position() > 0 && holds(newestCopy, file.mark(), file.seenMark())) {
+            if (file.position() == 0 && file.seenMark().position() > 0 && holds(newestCopy, file.mark(), file.seenMark())) {
                 log.info("Stream {}: {} was copied to {} and truncated again while its copies were listed",
-                        pattern, file.path, newestCopy.path);
+                        pattern, file.path(), newestCopy.path());
                 counts.rotated();
                 file.restartFromTruncation(config.maxLineBytes, config.charset);
             }
@@ -290,7 +288,7 @@ final class CopyTruncation {
 
     /** The proven copy and the later ones, open; empty when none holds the mark; null when one could not be opened. */
     private List<TrackedFile> openCopiesBeside(TrackedFile file, ReadMark mark, ReadMark seen) {
-        List<StreamScanner.Found> candidates = beside.of(file.path, files::knows);
+        List<StreamScanner.Found> candidates = beside.of(file.path(), files::knows);
         List<TrackedFile> copies = new ArrayList<>();
         for (StreamScanner.Found found : candidates) {
             if (!copies.isEmpty() && holdsNow(file, found)) {
@@ -336,9 +334,7 @@ final class CopyTruncation {
         Fingerprint start = Fingerprint.of(found.path(), found.stat().key());
         TrackedFile copy = new TrackedFile(found.stat().key(), found.path(), start == null ? Fingerprint.EMPTY : start,
                 0, found.stat().size(), found.stat().mtimeMillis());
-        copy.beside = true;
-        copy.complete = true;
-        copy.started = true;
+        copy.markFoundBeside();
         return copy;
     }
 
@@ -355,9 +351,8 @@ final class CopyTruncation {
     }
 
     private void takeOver(TrackedFile copy, TrackedFile original, TrackedFile next, ReadMark mark) {
-        log.info("Stream {}: reading {} from byte {}, where {} left off", pattern, copy.path, mark.position(), original.path);
-        copy.state = TrackedFile.State.LIVE;
-        copy.original = null;
+        log.info("Stream {}: reading {} from byte {}, where {} left off", pattern, copy.path(), mark.position(), original.path());
+        copy.becomeLive();
         copy.continueFrom(mark);
         copy.rewind(config.maxLineBytes, config.charset);
         files.placeBefore(copy, next);

@@ -93,7 +93,7 @@ final class FileStream implements AutoCloseable {
         int[] count = {0};
         for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
-            if (file.state != TrackedFile.State.LIVE || copies.awaitsCopy(file, now) || !open(file)) {
+            if (file.state() != TrackedFile.State.LIVE || copies.awaitsCopy(file, now) || !open(file)) {
                 continue;
             }
             try {
@@ -105,7 +105,7 @@ final class FileStream implements AutoCloseable {
                     i--;
                 }
             } catch (IOException e) {
-                scanner.reportOnce(file.path.toString(), e);
+                scanner.reportOnce(file.path().toString(), e);
                 file.close();
             }
         }
@@ -132,11 +132,10 @@ final class FileStream implements AutoCloseable {
         if (size < readPosition || !file.unchanged(size > readPosition)) {
             throw new RewrittenException();
         }
-        if (size != file.size) {
-            file.size = size;
-            file.lastChangeMillis = now;
+        if (size != file.size()) {
+            file.changedAt(size, now);
         }
-        if (!file.started && size > 0) {
+        if (!file.started() && size > 0) {
             CopyTruncation.Decision decision = copies.decide(file, now);
             if (decision != CopyTruncation.Decision.READ) {
                 return decision == CopyTruncation.Decision.RESTART ? Next.START_OVER : Next.ON;
@@ -161,12 +160,11 @@ final class FileStream implements AutoCloseable {
     private Next readCompressed(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
             throws IOException {
         long size = file.channel().size();
-        if (size != file.size) {
-            file.size = size;
-            file.lastChangeMillis = now;
+        if (size != file.size()) {
+            file.changedAt(size, now);
         }
-        if (!file.started) {
-            if (now - file.lastChangeMillis < CopyTruncation.DECISION_MS) {
+        if (!file.started()) {
+            if (now - file.lastChangeMillis() < CopyTruncation.DECISION_MS) {
                 return Next.ON;
             }
             CopyTruncation.Decision decision = copies.decide(file, now);
@@ -185,12 +183,12 @@ final class FileStream implements AutoCloseable {
         }
         IOException damage = file.contentDamage();
         if (damage != null) {
-            if (now - file.lastChangeMillis < config.closeInactiveMs) {
+            if (now - file.lastChangeMillis() < config.closeInactiveMs) {
                 file.close(); // still being written, perhaps: read again from the last line sent
                 return Next.ON;
             }
             log.warn("Stream {}: {} cannot be read past byte {} of its content ({}); its remaining lines are lost",
-                    pattern, file.path, file.reader().readPosition(), damage.toString());
+                    pattern, file.path(), file.reader().readPosition(), damage.toString());
             files.finish(file);
             return Next.SAME_INDEX;
         }
@@ -213,7 +211,7 @@ final class FileStream implements AutoCloseable {
      */
     private void decideNewFiles(long now) {
         for (TrackedFile file : files.snapshot()) {
-            if (file.state != TrackedFile.State.LIVE || file.started || file.compressed || file.size == 0 || !open(file)) {
+            if (file.state() != TrackedFile.State.LIVE || file.started() || file.compressed || file.size() == 0 || !open(file)) {
                 continue;
             }
             try {
@@ -232,11 +230,11 @@ final class FileStream implements AutoCloseable {
      */
     private void watchWaitingFiles() {
         for (TrackedFile file : files.snapshot()) {
-            if (file.state != TrackedFile.State.LIVE || file.compressed || file.gone || !open(file)) {
+            if (file.state() != TrackedFile.State.LIVE || file.compressed || file.gone() || !open(file)) {
                 continue;
             }
             try {
-                if (!file.fingerprint.isFull()) {
+                if (!file.fingerprint().isFull()) {
                     file.startUnchanged(); // a changed start is left for the read, which handles the truncation
                 }
                 file.see();
@@ -280,13 +278,13 @@ final class FileStream implements AutoCloseable {
         }
         try {
             file.open(config.maxLineBytes, config.charset);
-            scanner.clearReport(file.path.toString());
+            scanner.clearReport(file.path().toString());
             return true;
         } catch (NoSuchFileException | FileKeys.MovedException e) {
             listing.listSoon();
             return false;
         } catch (IOException e) {
-            scanner.reportOnce(file.path.toString(), e);
+            scanner.reportOnce(file.path().toString(), e);
             return false;
         }
     }
@@ -325,7 +323,7 @@ final class FileStream implements AutoCloseable {
             }
             long tailHash = reader.tailHash();
             file.advance(reader.lineEnd, tailHash);
-            sink.line(file, reader, new RecordOffset(frame, file.position, tailHash));
+            sink.line(file, reader, new RecordOffset(frame, file.position(), tailHash));
             count++;
         }
         return count;
@@ -335,10 +333,10 @@ final class FileStream implements AutoCloseable {
         if (file.reader().readPosition() < file.channel().size()) {
             return false;
         }
-        if (file.complete) {
+        if (file.complete()) {
             return true;
         }
-        return now - file.lastChangeMillis >= config.closeInactiveMs && (file.gone || files.hasNewerLive(index));
+        return now - file.lastChangeMillis() >= config.closeInactiveMs && (file.gone() || files.hasNewerLive(index));
     }
 
     @Override

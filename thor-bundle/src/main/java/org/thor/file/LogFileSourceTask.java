@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public class LogFileSourceTask extends SourceTask {
 
-    public static final String PATH_HEADER = "thor.file.path";
+    public static final String PATH_HEADER = "thor.file.path()";
     public static final String OFFSET_HEADER = "thor.file.offset";
     public static final String HOST_HEADER = "thor.host";
     public static final String CONTINUED_HEADER = "thor.line.continued";
@@ -237,7 +237,7 @@ public class LogFileSourceTask extends SourceTask {
 
     private void addRecord(FileStream stream, TrackedFile file, String text, long lineStart, Map<String, Object> offset,
                            boolean continued) {
-        String path = file.path.toString();
+        String path = file.path().toString();
         SchemaAndValue value = format(new Line(text, path, lineStart, host, stream.pattern), text);
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(PATH_HEADER, path).addLong(OFFSET_HEADER, lineStart).addString(HOST_HEADER, host);

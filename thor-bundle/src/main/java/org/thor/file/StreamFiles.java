@@ -47,7 +47,7 @@ final class StreamFiles implements AutoCloseable {
         finished.putAll(done);
         finishedEntries = null;
         finishedMtime = Math.max(newestFinishedMtime,
-                done.values().stream().mapToLong(file -> file.finishedMtimeMillis).max().orElse(Long.MIN_VALUE));
+                done.values().stream().mapToLong(file -> file.finishedMtimeMillis()).max().orElse(Long.MIN_VALUE));
     }
 
     /** The modification time of the newest finished file; stored with the offsets. */
@@ -108,7 +108,7 @@ final class StreamFiles implements AutoCloseable {
         finished.remove(file.key);
         recentlyFinished.remove(file);
         finishedEntries = null;
-        file.state = TrackedFile.State.LIVE;
+        file.becomeLive();
         files.add(0, file);
     }
 
@@ -161,12 +161,12 @@ final class StreamFiles implements AutoCloseable {
      */
     TrackedFile finishedHeldBy(FileContent content) throws IOException {
         for (TrackedFile file : recentlyFinished) {
-            if (file.position > 0 && file.mark().provenBy(content, -1)) {
+            if (file.position() > 0 && file.mark().provenBy(content, -1)) {
                 return file;
             }
         }
         for (TrackedFile file : finished.values()) {
-            if (file.position > 0 && file.mark().provenBy(content, -1)) {
+            if (file.position() > 0 && file.mark().provenBy(content, -1)) {
                 return file;
             }
         }
@@ -182,7 +182,7 @@ final class StreamFiles implements AutoCloseable {
             return true;
         }
         TrackedFile done = finished.get(found.stat().key());
-        return done != null && (done.position == 0 || done.mark().provenBy(found.path(), found.stat().key()));
+        return done != null && (done.position() == 0 || done.mark().provenBy(found.path(), found.stat().key()));
     }
 
 
@@ -192,7 +192,7 @@ final class StreamFiles implements AutoCloseable {
 
     boolean hasNewerLive(int index) {
         for (int j = index + 1; j < files.size(); j++) {
-            if (files.get(j).state == TrackedFile.State.LIVE) {
+            if (files.get(j).state() == TrackedFile.State.LIVE) {
                 return true;
             }
         }
@@ -200,14 +200,14 @@ final class StreamFiles implements AutoCloseable {
     }
 
     TrackedFile copyOf(TrackedFile original) {
-        return files.stream().filter(f -> f.original == original).findFirst().orElse(null);
+        return files.stream().filter(f -> f.original() == original).findFirst().orElse(null);
     }
 
     /** The offset entries of the live files other than the one at {@code index}, split around it. */
     void appendOthers(int index, StringBuilder before, StringBuilder after) {
         for (int j = 0; j < files.size(); j++) {
             TrackedFile other = files.get(j);
-            if (j != index && other.state == TrackedFile.State.LIVE) {
+            if (j != index && other.state() == TrackedFile.State.LIVE) {
                 StreamOffset.appendEntry(j < index ? before : after, other);
             }
         }
@@ -215,36 +215,35 @@ final class StreamFiles implements AutoCloseable {
 
     void finish(TrackedFile file) {
         file.close();
-        file.state = TrackedFile.State.FINISHED;
+        file.becomeFinished();
         files.remove(file);
         retireCopiesOf(file);
         finishedEntries = null;
         try {
-            file.finishedMtimeMillis = FileKeys.stat(file.path).mtimeMillis();
-            finishedMtime = Math.max(finishedMtime, file.finishedMtimeMillis);
+            file.finishedAt(FileKeys.stat(file.path()).mtimeMillis());
+            finishedMtime = Math.max(finishedMtime, file.finishedMtimeMillis());
         } catch (IOException e) {
             // gone: nothing on disk can be mistaken for it after a restart
         }
-        if (!file.gone) {
+        if (!file.gone()) {
             finished.put(file.key, file);
         }
         recentlyFinished.addFirst(file);
         if (recentlyFinished.size() > REMEMBERED_FINISHED) {
             recentlyFinished.removeLast();
         }
-        log.info("Stream {}: finished {} at byte {}", pattern, file.path, file.position);
+        log.info("Stream {}: finished {} at byte {}", pattern, file.path(), file.position());
     }
 
     /** Copies of a file that is finished or truncated hold nothing owed; they must not be read later. */
     void retireCopiesOf(TrackedFile original) {
         for (TrackedFile copy : List.copyOf(files)) {
-            if (copy.original == original) {
+            if (copy.original() == original) {
                 files.remove(copy);
-                copy.state = TrackedFile.State.FINISHED;
-                copy.original = null;
+                copy.becomeFinished();
                 // a compressed copy's size on disk is not its content's
-                copy.settleAt(copy.compressed ? original.position : copy.size);
-                if (!copy.gone) {
+                copy.settleAt(copy.compressed ? original.position() : copy.size());
+                if (!copy.gone()) {
                     finished.put(copy.key, copy);
                     finishedEntries = null;
                 }
@@ -255,8 +254,8 @@ final class StreamFiles implements AutoCloseable {
     List<Progress> progress() {
         List<Progress> live = new ArrayList<>();
         for (TrackedFile file : files) {
-            if (file.state == TrackedFile.State.LIVE) {
-                live.add(new Progress(file.path, file.position, file.compressed));
+            if (file.state() == TrackedFile.State.LIVE) {
+                live.add(new Progress(file.path(), file.position(), file.compressed));
             }
         }
         return live;

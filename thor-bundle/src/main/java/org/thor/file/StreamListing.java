@@ -87,9 +87,9 @@ final class StreamListing {
             return true;
         }
         for (TrackedFile file : files.snapshot()) {
-            if (file.state == TrackedFile.State.LIVE && !file.gone) {
+            if (file.state() == TrackedFile.State.LIVE && !file.gone()) {
                 try {
-                    if (!file.key.equals(FileKeys.of(file.path))) {
+                    if (!file.key.equals(FileKeys.of(file.path()))) {
                         return true;
                     }
                 } catch (IOException e) {
@@ -110,15 +110,14 @@ final class StreamListing {
             seen.add(stat.key());
             TrackedFile file = files.tracked(stat.key());
             if (file != null) {
-                if (!file.path.equals(found.path())) {
-                    log.info("Stream {}: {} was renamed to {}", pattern, file.path, found.path());
+                if (!file.path().equals(found.path())) {
+                    log.info("Stream {}: {} was renamed to {}", pattern, file.path(), found.path());
                     counts.rotated();
-                    file.path = found.path();
+                    file.movedTo(found.path());
                 }
-                if (stat.size() != file.size) {
+                if (stat.size() != file.size()) {
                     // smaller is a truncation, left for the read: the size seen before it tells what was left unread
-                    file.size = Math.max(file.size, stat.size());
-                    file.lastChangeMillis = now;
+                    file.changedAt(Math.max(file.size(), stat.size()), now);
                 }
                 file.listed(true);
             } else if (!resumeFinished(found, now)) {
@@ -131,10 +130,10 @@ final class StreamListing {
             return;
         }
         // a copy found beside a truncated file is not the pattern's to list
-        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || file.beside || scanner.unlisted(file.path);
+        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || file.beside() || scanner.unlisted(file.path());
         for (TrackedFile file : files.snapshot()) {
             if (file.listed(shown.test(file)) && !file.isOpen()) {
-                if (file.state == TrackedFile.State.LIVE) {
+                if (file.state() == TrackedFile.State.LIVE) {
                     copies.vanished(file, now);
                 } else {
                     files.remove(file);
@@ -173,15 +172,15 @@ final class StreamListing {
             return false;
         }
         FileKeys.Stat stat = found.stat();
-        file.path = found.path();
-        boolean unchanged = stat.mtimeMillis() == file.finishedMtimeMillis;
-        if (unchanged && (file.compressed || stat.size() == file.position && now - stat.mtimeMillis() > RECENT_MS)) {
+        file.movedTo(found.path());
+        boolean unchanged = stat.mtimeMillis() == file.finishedMtimeMillis();
+        if (unchanged && (file.compressed || stat.size() == file.position() && now - stat.mtimeMillis() > RECENT_MS)) {
             return true;
         }
         boolean held;
         try {
             long size = file.compressed ? -1 : stat.size();
-            held = FileContent.readOnce(file.path, file.key, content -> file.mark().provenBy(content, size));
+            held = FileContent.readOnce(file.path(), file.key, content -> file.mark().provenBy(content, size));
         } catch (FileKeys.MovedException | NoSuchFileException e) {
             rescan = true; // renamed since the listing: decided when it is listed under its new name
             return true;
@@ -194,16 +193,15 @@ final class StreamListing {
             return false;
         }
         if (file.compressed) {
-            file.finishedMtimeMillis = stat.mtimeMillis();
+            file.finishedAt(stat.mtimeMillis());
             return true;
         }
-        if (stat.size() > file.position) {
-            log.info("Stream {}: finished file {} grew; sending its new lines", pattern, file.path);
-            file.size = stat.size();
-            file.lastChangeMillis = now;
+        if (stat.size() > file.position()) {
+            log.info("Stream {}: finished file {} grew; sending its new lines", pattern, file.path());
+            file.changedAt(stat.size(), now);
             files.reopen(file);
         }
-        file.finishedMtimeMillis = stat.mtimeMillis();
+        file.finishedAt(stat.mtimeMillis());
         return true;
     }
 }

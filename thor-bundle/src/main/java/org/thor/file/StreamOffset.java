@@ -58,7 +58,7 @@ public final class StreamOffset {
         if (out.length() > 0) {
             out.append(';');
         }
-        appendPosition(out.append(entryPrefix(file)), file.position, file.tailHash);
+        appendPosition(out.append(entryPrefix(file)), file.position(), file.tailHash());
     }
 
     /** The part of an entry after its {@link #entryPrefix}. */
@@ -68,7 +68,7 @@ public final class StreamOffset {
 
     /** A file's entry without its position. */
     static String entryPrefix(TrackedFile file) {
-        return file.key + ',' + file.fingerprint.length() + ',' + file.fingerprint.hash() + ',';
+        return file.key + ',' + file.fingerprint().length() + ',' + file.fingerprint().hash() + ',';
     }
 
     public static Map<String, Object> offset(String files, String finished, long finishedMtime, String streams) {

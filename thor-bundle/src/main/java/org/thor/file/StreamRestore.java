@@ -86,7 +86,7 @@ final class StreamRestore {
             TrackedFile file = claim.file();
             if (!claim.stored().finished()) {
                 live.add(file);
-            } else if (!file.compressed && file.size > file.position) {
+            } else if (!file.compressed && file.size() > file.position()) {
                 // written again after it was finished: its new lines are older than any other file's
                 regrown.add(file);
             } else {
@@ -125,7 +125,7 @@ final class StreamRestore {
             }
             if (fromEnd) {
                 file.settleAt(found.stat().size());
-                file.started = true;
+                file.markStarted();
             }
             files.add(file);
         }
@@ -143,8 +143,8 @@ final class StreamRestore {
     }
 
     private static void finish(TrackedFile file, StreamScanner.Found found, Map<String, TrackedFile> finished) {
-        file.state = TrackedFile.State.FINISHED;
-        file.finishedMtimeMillis = found.stat().mtimeMillis();
+        file.becomeFinished();
+        file.finishedAt(found.stat().mtimeMillis());
         finished.put(file.key, file);
     }
 

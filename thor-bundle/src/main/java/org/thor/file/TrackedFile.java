@@ -20,12 +20,12 @@ final class TrackedFile {
     final String key;
     /** Read through a decompressing stream; such a file does not grow, and its size is not its content's. */
     final boolean compressed;
-    Path path;
-    Fingerprint fingerprint;
+    private Path path;
+    private Fingerprint fingerprint;
     /** The position in the snapshot: just after the last line handed out. */
-    long position;
+    private long position;
     /** {@link ReadMark}'s hash of the bytes just before {@link #position}. */
-    long tailHash;
+    private long tailHash;
     /**
      * The furthest end of the file seen, with the tail hash there: while Thor is behind, a file
      * that was truncated and written again to past that point with the same first bytes is told
@@ -33,22 +33,22 @@ final class TrackedFile {
      */
     private long seenSize;
     private long seenTailHash;
-    State state = State.LIVE;
+    private State state = State.LIVE;
     /** For a COPY: the live file it copies. */
-    TrackedFile original;
+    private TrackedFile original;
     /** Missing from {@value #LISTINGS_TO_BE_GONE} directory listings in a row. */
-    boolean gone;
+    private boolean gone;
     private int missedListings;
     /** The size on disk (compressed, for a compressed file). */
-    long size;
-    long lastChangeMillis;
-    long finishedMtimeMillis;
+    private long size;
+    private long lastChangeMillis;
+    private long finishedMtimeMillis;
     /** Whether any byte was read from it since it was tracked; a never-read file may still turn out to be a copy. */
-    boolean started;
+    private boolean started;
     /** A copy taken over for a truncated file: complete, so finished as soon as it is read to its end. */
-    boolean complete;
+    private boolean complete;
     /** Found beside a truncated file, not by the stream's pattern: no listing shows it. */
-    boolean beside;
+    private boolean beside;
 
     /**
      * A directory listing made while a file is renamed may show it under neither name (readdir
@@ -70,6 +70,109 @@ final class TrackedFile {
         this.seenSize = position;
         this.size = size;
         this.lastChangeMillis = lastChangeMillis;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    long position() {
+        return position;
+    }
+
+    long tailHash() {
+        return tailHash;
+    }
+
+    State state() {
+        return state;
+    }
+
+    TrackedFile original() {
+        return original;
+    }
+
+    boolean gone() {
+        return gone;
+    }
+
+    long size() {
+        return size;
+    }
+
+    long lastChangeMillis() {
+        return lastChangeMillis;
+    }
+
+    long finishedMtimeMillis() {
+        return finishedMtimeMillis;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    boolean complete() {
+        return complete;
+    }
+
+    boolean beside() {
+        return beside;
+    }
+
+    /** Holds what was read of {@code original}, which is not truncated yet: its lines come through the original. */
+    void becomeCopyOf(TrackedFile original) {
+        state = State.COPY;
+        this.original = original;
+    }
+
+    /** A file read on its own: new, taken over for a truncated file, or a finished one that grew. */
+    void becomeLive() {
+        state = State.LIVE;
+        original = null;
+    }
+
+    /** Read to its end, or a copy of a file that needs it no more: remembered, not read again. */
+    void becomeFinished() {
+        state = State.FINISHED;
+        original = null;
+    }
+
+    /** Its modification time when it was (last seen) finished: a restart tells it changed by it. */
+    void finishedAt(long mtimeMillis) {
+        finishedMtimeMillis = mtimeMillis;
+    }
+
+    /** Renamed: found under {@code path} now. */
+    void movedTo(Path path) {
+        this.path = path;
+    }
+
+    /** Its size on disk changed, at {@code now}. */
+    void changedAt(long size, long now) {
+        this.size = size;
+        lastChangeMillis = now;
+    }
+
+    /** Bytes of it count as read (its position came from a stored offset or a copy): it is no candidate copy. */
+    void markStarted() {
+        started = true;
+    }
+
+    /** Taken over for a truncated file: nothing is written to it any more, so it is finished at its end. */
+    void markComplete() {
+        complete = true;
+    }
+
+    /** A copy found beside a truncated file: complete, no candidate copy, and shown by no listing of the stream. */
+    void markFoundBeside() {
+        beside = true;
+        complete = true;
+        started = true;
     }
 
     boolean isOpen() {
