@@ -19,18 +19,30 @@ final class InFlightLimit {
 
     /**
      * How many records may be handed out now, waiting up to {@code waitMillis} for room; 0 when
-     * there is none (too many records or too many bytes in flight).
+     * there is none (too many records or too many bytes in flight). Once full it waits for half to
+     * be acknowledged: a poll woken for every record acknowledged would hand out one record at a
+     * time, each paying the costs of a whole batch.
      */
     synchronized int room(long waitMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + waitMillis * 1_000_000;
-        while (inFlight >= max || bytesInFlight >= maxBytes) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return 0;
+        if (full()) {
+            long deadline = System.nanoTime() + waitMillis * 1_000_000;
+            while (!drained()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return full() ? 0 : max - inFlight;
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
-            wait(Math.max(1, left / 1_000_000));
         }
         return max - inFlight;
+    }
+
+    private boolean full() {
+        return inFlight >= max || bytesInFlight >= maxBytes;
+    }
+
+    private boolean drained() {
+        return inFlight <= max / 2 && bytesInFlight <= maxBytes / 2;
     }
 
     /** How many more bytes may be handed out now. */
@@ -45,12 +57,12 @@ final class InFlightLimit {
     }
 
     synchronized void acknowledged(long bytes) {
-        boolean wasFull = inFlight >= max || bytesInFlight >= maxBytes;
+        boolean wasDrained = drained();
         if (inFlight > 0) {
             inFlight--;
         }
         bytesInFlight = Math.max(0, bytesInFlight - bytes);
-        if (wasFull && inFlight < max && bytesInFlight < maxBytes || inFlight == 0) {
+        if (!wasDrained && drained()) {
             notifyAll();
         }
     }
