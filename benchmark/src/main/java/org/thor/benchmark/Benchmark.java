@@ -18,17 +18,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Lines/s from one log file of N lines into a loopback broker, three ways in one run against the
- * same broker: a plain Java producer, Thor's connector in a stock Connect standalone worker, and
- * Kafka's FileStreamSource (Connect 4.3.0) in one. Both workers get the same producer settings.
+ * Lines/s from one log file of N lines into a loopback broker, every way in one run against the
+ * same broker: kcat (where installed), a plain Java producer, Kafka's FileStreamSource (Connect
+ * 4.3.0) at Connect's defaults and tuned, the Connect ceiling (prepared records, tuned worker),
+ * Thor's connector in a tuned standalone worker, and the Thor distribution at its shipped defaults.
  * <p>
- * Usage: {@code Benchmark [lines] [lineBytes] [rounds]}; system property {@code filestream.classpath}
- * names a file holding the 4.3.0 class path (see run.sh).
+ * Usage: {@code Benchmark [lines] [lineBytes] [rounds]}; system properties: {@code filestream.classpath}
+ * names a file holding the 4.3.0 class path, {@code thor.distribution} the distribution's archive
+ * (see run.sh), {@code benchmark.only} one tool's name to run it alone.
  */
 public final class Benchmark {
+
+    private static final String THOR_DISTRIBUTION = "Thor distribution, shipped defaults";
+    private static final String THOR_STANDALONE = "Thor, standalone worker, tuned";
 
     private Benchmark() {
     }
@@ -44,88 +51,161 @@ public final class Benchmark {
         writeLog(log, lines, lineBytes);
         String fileStreamClassPath = System.getProperty("filestream.classpath") == null ? null
                 : Files.readString(Path.of(System.getProperty("filestream.classpath"))).trim();
+        String distribution = System.getProperty("thor.distribution");
+        Optional<Path> kcat = onPath("kcat");
 
-        List<String> results = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
         try (KraftBroker broker = KraftBroker.start(work.resolve("broker-" + System.nanoTime()))) {
+            Run run = new Run(broker, work, log, lines, lineBytes);
             for (int round = 1; round <= rounds; round++) {
-                if (wanted("producer")) {
-                    results.add(result(round, "Java producer (linger 5 ms, batch 256 KB)", lines,
-                            producer(broker, "producer-" + round, log), -1));
+                if (kcat.isPresent() && wanted("kcat")) {
+                    results.add(run.kcat(round, kcat.get()));
                 }
-                if (wanted("thor")) {
-                    results.add(connect(round, "Thor LogFileSourceConnector", broker, work, lines,
-                        System.getProperty("java.class.path"), Map.of(
-                                "connector.class", "org.thor.file.LogFileSourceConnector",
-                                "files", log.toString())));
+                if (wanted("producer")) {
+                    results.add(run.producer(round));
                 }
                 if (fileStreamClassPath != null && wanted("filestream")) {
-                    results.add(connect(round, "Kafka FileStreamSource 4.3.0", broker, work, lines,
-                            fileStreamClassPath, Map.of(
-                                    "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
-                                    "file", log.toString())));
+                    Map<String, String> fileStream = Map.of(
+                            "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector", "file", log.toString());
+                    results.add(run.worker(round, "FileStreamSource 4.3.0, Connect defaults", fileStreamClassPath, Map.of(), fileStream));
+                    results.add(run.worker(round, "FileStreamSource 4.3.0, tuned", fileStreamClassPath, StandaloneWorker.TUNED, fileStream));
+                }
+                String classPath = System.getProperty("java.class.path");
+                if (wanted("ceiling")) {
+                    results.add(run.worker(round, "Connect ceiling (prepared records), tuned", classPath, StandaloneWorker.TUNED,
+                            Map.of("connector.class", PreparedRecordsConnector.class.getName(),
+                                    PreparedRecordsConnector.RECORDS, Integer.toString(lines),
+                                    PreparedRecordsConnector.LINE_BYTES, Integer.toString(lineBytes))));
+                }
+                if (wanted("thor")) {
+                    results.add(run.worker(round, THOR_STANDALONE, classPath, StandaloneWorker.TUNED,
+                            Map.of("connector.class", "org.thor.file.LogFileSourceConnector", "files", log.toString())));
+                }
+                if (distribution != null && wanted("distribution")) {
+                    results.add(run.distribution(round, THOR_DISTRIBUTION, Path.of(distribution)));
                 }
             }
         }
         System.out.printf("%n%,d lines of %d bytes, file -> loopback KRaft broker (Kafka 4.4.0), %d cores%n",
                 lines, lineBytes, Runtime.getRuntime().availableProcessors());
+        System.out.println(Result.HEADING);
         results.forEach(System.out::println);
+        printRatios(results, rounds);
     }
 
-    /** -Dbenchmark.only=thor (or producer, filestream) runs one of the three, e.g. for profiling. */
+    /** Thor's lines/s against each peer's in the same round. */
+    private static void printRatios(List<Result> results, int rounds) {
+        for (int round = 1; round <= rounds; round++) {
+            int r = round;
+            List<Result> inRound = results.stream().filter(result -> result.round() == r).toList();
+            for (Result thor : inRound.stream().filter(result -> result.name().startsWith("Thor")).toList()) {
+                StringBuilder ratios = new StringBuilder();
+                for (Result peer : inRound) {
+                    if (!peer.name().startsWith("Thor")) {
+                        ratios.append(String.format("%n    %5.2f x %s", thor.linesPerSecond() / peer.linesPerSecond(), peer.name()));
+                    }
+                }
+                System.out.printf("round %d, %s:%s%n", round, thor.name(), ratios);
+            }
+        }
+    }
+
+    /** -Dbenchmark.only=thor (or kcat, producer, filestream, ceiling, distribution) runs one of them, e.g. for profiling. */
     private static boolean wanted(String name) {
         String only = System.getProperty("benchmark.only");
         return only == null || only.equals(name);
     }
 
-    private static String connect(int round, String name, KraftBroker broker, Path work, int lines,
-                                  String classPath, Map<String, String> connector) throws Exception {
-        String topic = "bench-" + name.replaceAll("\\W+", "-").toLowerCase() + "-" + round;
-        broker.createTopic(topic, 1);
-        try (StandaloneWorker worker = StandaloneWorker.start(work.resolve(topic), broker.bootstrapServers(), classPath)) {
+    private static Optional<Path> onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(directory -> Path.of(directory, program)).filter(Files::isExecutable).findFirst();
+    }
+
+    /** One run's broker, file and sizes: each tool sends the file into a topic of its own. */
+    private record Run(KraftBroker broker, Path work, Path log, int lines, int lineBytes) {
+
+        Result kcat(int round, Path kcat) throws Exception {
+            String topic = topic("kcat", round);
             long start = System.nanoTime();
-            worker.createConnector(topic, connector);
-            awaitCount(broker, topic, lines, TimeUnit.MINUTES.toNanos(10));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return result(round, name, lines, seconds, worker.peakRssMegabytes());
-        }
-    }
-
-    private static double producer(KraftBroker broker, String topic, Path log) throws IOException {
-        broker.createTopic(topic, 1);
-        long start = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
-                new StringSerializer(), new StringSerializer());
-             BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                producer.send(new ProducerRecord<>(topic, line));
+            Process process = new ProcessBuilder(kcat.toString(), "-P", "-b", broker.bootstrapServers(), "-t", topic,
+                    "-l", log.toString()).redirectErrorStream(true).redirectOutput(work.resolve(topic + ".out").toFile()).start();
+            ProcessStats peak = new ProcessStats(0, 0, 0);
+            while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+                ProcessStats now = ProcessStats.of(process.pid());
+                peak = now.peakRssMegabytes() > 0 ? now : peak; // the last figures before it exits
             }
-            producer.flush();
+            awaitCount(topic, start);
+            return result(round, "kcat (librdkafka defaults)", start, peak);
         }
-        return (System.nanoTime() - start) / 1e9;
-    }
 
-    private static void awaitCount(KraftBroker broker, String topic, long count, long timeoutNanos) throws Exception {
-        long deadline = System.nanoTime() + timeoutNanos;
-        TopicPartition partition = new TopicPartition(topic, 0);
-        try (Admin admin = broker.admin()) {
-            while (System.nanoTime() < deadline) {
-                long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
-                if (end >= count) {
-                    return;
+        Result producer(int round) throws Exception {
+            String topic = topic("producer", round);
+            long start = System.nanoTime();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
+                    new StringSerializer(), new StringSerializer());
+                 BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    producer.send(new ProducerRecord<>(topic, line));
                 }
-                Thread.sleep(50); // polling the broker's end offset; the resolution this adds is 50 ms
+                producer.flush();
+            }
+            awaitCount(topic, start);
+            return result(round, "Java producer (acks=all, linger 5 ms, batch 256 KB)", start, null);
+        }
+
+        Result worker(int round, String name, String classPath, Map<String, String> settings,
+                      Map<String, String> connector) throws Exception {
+            String topic = topic(name, round);
+            try (StandaloneWorker worker = StandaloneWorker.start(work.resolve(topic), broker.bootstrapServers(), classPath, settings)) {
+                ProcessStats before = worker.stats();
+                long start = System.nanoTime();
+                worker.createConnector(topic, connector);
+                awaitCount(topic, start);
+                return result(round, name, start, worker.stats().since(before));
             }
         }
-        throw new IllegalStateException(topic + " did not reach " + count + " records");
-    }
 
-    private static String result(int round, String name, int lines, double seconds, long rssMegabytes) {
-        return String.format("round %d  %-42s %7.2f s  %,9.0f lines/s%s", round, name, seconds, lines / seconds,
-                rssMegabytes < 0 ? "" : String.format("  worker peak RSS %,d MB", rssMegabytes));
+        Result distribution(int round, String name, Path archive) throws Exception {
+            String topic = topic("distribution", round);
+            try (ThorDistribution thor = ThorDistribution.start(archive, work.resolve(topic), broker.bootstrapServers())) {
+                ProcessStats idle = thor.stats();
+                System.out.printf("round %d  %s: start to REST ready %.1f s, idle RSS %,d MB%n", round, name,
+                        thor.startSeconds(), idle.rssMegabytes());
+                long start = System.nanoTime();
+                thor.deployConnector(topic, Map.of("files", log.toString(), "topic", topic));
+                awaitCount(topic, start);
+                return result(round, name, start, thor.stats().since(idle));
+            }
+        }
+
+        private String topic(String name, int round) throws Exception {
+            String topic = "bench-" + name.replaceAll("\\W+", "-").toLowerCase() + "-" + round;
+            broker.createTopic(topic, 1);
+            return topic;
+        }
+
+        private void awaitCount(String topic, long startNanos) throws Exception {
+            long deadline = startNanos + TimeUnit.MINUTES.toNanos(10);
+            TopicPartition partition = new TopicPartition(topic, 0);
+            try (Admin admin = broker.admin()) {
+                while (System.nanoTime() < deadline) {
+                    long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+                    if (end >= lines) {
+                        return;
+                    }
+                    Thread.sleep(20); // polling the broker's end offset; the resolution this adds is 20 ms
+                }
+            }
+            throw new IllegalStateException(topic + " did not reach " + lines + " records");
+        }
+
+        private Result result(int round, String name, long startNanos, ProcessStats stats) {
+            return new Result(round, name, (System.nanoTime() - startNanos) / 1e9, lines, (long) lines * lineBytes, stats);
+        }
     }
 
     private static void writeLog(Path log, int lines, int lineBytes) throws IOException {

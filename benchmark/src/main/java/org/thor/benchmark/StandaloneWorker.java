@@ -1,8 +1,6 @@
 package org.thor.benchmark;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,9 +27,14 @@ final class StandaloneWorker implements AutoCloseable {
         this.port = port;
     }
 
-    static StandaloneWorker start(Path directory, String bootstrapServers, String classPath) throws Exception {
+    /** Producer settings for a tuned worker: batches of up to 256 KB, lingering 5 ms to fill them. */
+    static final Map<String, String> TUNED = Map.of("producer.linger.ms", "5", "producer.batch.size", "262144");
+
+    /** A worker with Connect's defaults but for {@code settings} (e.g. {@link #TUNED}). */
+    static StandaloneWorker start(Path directory, String bootstrapServers, String classPath, Map<String, String> settings)
+            throws Exception {
         Files.createDirectories(directory);
-        int port = freePort();
+        int port = RestReady.freePort();
         Map<String, String> worker = new TreeMap<>(Map.of(
                 "bootstrap.servers", bootstrapServers,
                 "listeners", "http://127.0.0.1:" + port,
@@ -39,9 +42,8 @@ final class StandaloneWorker implements AutoCloseable {
                 "key.converter", "org.apache.kafka.connect.storage.StringConverter",
                 "value.converter", "org.apache.kafka.connect.storage.StringConverter",
                 "offset.storage.file.filename", directory.resolve("offsets").toString(),
-                "offset.flush.interval.ms", "1000",
-                "producer.linger.ms", "5",
-                "producer.batch.size", "262144"));
+                "offset.flush.interval.ms", "1000"));
+        worker.putAll(settings);
         Path properties = directory.resolve("worker.properties");
         Files.writeString(properties, worker.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n")));
@@ -57,9 +59,8 @@ final class StandaloneWorker implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("worker.log").toFile())
                 .start();
-        StandaloneWorker started = new StandaloneWorker(process, port);
-        started.awaitRest();
-        return started;
+        RestReady.await(process, port, Duration.ofMinutes(2), directory.resolve("worker.log").toString());
+        return new StandaloneWorker(process, port);
     }
 
     void createConnector(String name, Map<String, String> config) throws Exception {
@@ -78,39 +79,9 @@ final class StandaloneWorker implements AutoCloseable {
         }
     }
 
-    /** The child's peak resident set (VmHWM) from /proc, in MB; -1 where /proc is not there. */
-    long peakRssMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux, or the process is gone
-        }
-        return -1;
-    }
-
-    private void awaitRest() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The worker exited with " + process.exitValue());
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/connectors")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200); // polling for the REST port; nothing to wait on instead
-        }
-        throw new IllegalStateException("The worker's REST API did not come up");
+    /** The worker JVM's figures. */
+    ProcessStats stats() {
+        return ProcessStats.of(process.pid());
     }
 
     @Override
@@ -118,12 +89,6 @@ final class StandaloneWorker implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
