@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public class LogFileSourceTask extends SourceTask {
 
-    public static final String PATH_HEADER = "thor.file.path()";
+    public static final String PATH_HEADER = "thor.file.path";
     public static final String OFFSET_HEADER = "thor.file.offset";
     public static final String HOST_HEADER = "thor.host";
     public static final String CONTINUED_HEADER = "thor.line.continued";

@@ -161,6 +161,8 @@ class BadInputTest {
             harness.pollUntil(2, TIMEOUT);
             SourceRecord second = harness.records.get(1);
             Map<String, Object> headers = LogFiles.headers(second);
+            assertEquals(java.util.Set.of("thor.file.path", "thor.file.offset", "thor.host"), headers.keySet(),
+                    "the headers' names, as the README gives them");
             assertEquals(log.toString(), headers.get(LogFileSourceTask.PATH_HEADER));
             assertEquals(4L, headers.get(LogFileSourceTask.OFFSET_HEADER));
             assertEquals("web-1", headers.get(LogFileSourceTask.HOST_HEADER));
