@@ -132,9 +132,7 @@ final class FileStream implements AutoCloseable {
         if (size < readPosition || !file.unchanged(size > readPosition)) {
             throw new RewrittenException();
         }
-        if (size != file.size()) {
-            file.changedAt(size, now);
-        }
+        file.sizeNow(size, now);
         if (!file.started() && size > 0) {
             CopyTruncation.Decision decision = copies.decide(file, now);
             if (decision != CopyTruncation.Decision.READ) {
@@ -160,9 +158,7 @@ final class FileStream implements AutoCloseable {
     private Next readCompressed(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
             throws IOException {
         long size = file.channel().size();
-        if (size != file.size()) {
-            file.changedAt(size, now);
-        }
+        file.sizeNow(size, now);
         if (!file.started()) {
             if (now - file.lastChangeMillis() < CopyTruncation.DECISION_MS) {
                 return Next.ON;

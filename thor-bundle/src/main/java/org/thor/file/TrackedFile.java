@@ -158,6 +158,13 @@ final class TrackedFile {
         lastChangeMillis = now;
     }
 
+    /** Its size on disk as read now: a change is noted at {@code now}. */
+    void sizeNow(long size, long now) {
+        if (size != this.size) {
+            changedAt(size, now);
+        }
+    }
+
     /** Bytes of it count as read (its position came from a stored offset or a copy): it is no candidate copy. */
     void markStarted() {
         started = true;
