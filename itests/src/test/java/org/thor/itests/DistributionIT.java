@@ -8,12 +8,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.thor.kraft.TopicReader;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Thor distribution as it is unpacked: it boots with Thor running and its configuration in etc/. */
@@ -54,6 +62,74 @@ class DistributionIT {
         assertTrue(workerConfig.contains("# The Kafka cluster the connectors write to."), "the worker configuration is there, commented");
         assertTrue(shell.contains("sshHost = 127.0.0.1"), shell);
         assertTrue(management.contains("rmiRegistryHost = 127.0.0.1") && management.contains("rmiServerHost = 127.0.0.1"));
+    }
+
+    @Test
+    void theShippedProducerSettingsReachTheConnectorsProducerAndHeadersStayText() throws Exception {
+        Path log = Files.createDirectories(stack.work().resolve("logs-shipped")).resolve("app.log");
+        Files.write(log, List.of("first", "second", "third"));
+        String topic = "shipped-" + System.nanoTime();
+        karaf.writeConfig("org.thor.connector-shipped.cfg", Map.of("files", log.toString(), "topic", topic));
+
+        List<ConsumerRecord<String, String>> records;
+        try (TopicReader reader = new TopicReader(stack.broker().bootstrapServers(), topic)) {
+            records = reader.read(3, Duration.ofSeconds(120));
+        }
+
+        assertEquals(List.of("first", "second", "third"), TopicReader.values(records));
+        ConsumerRecord<String, String> last = records.get(2);
+        assertEquals(log.toString(), headerText(last, "thor.file.path"));
+        assertEquals("13", headerText(last, "thor.file.offset"), "the line's first byte, as text");
+        assertTrue(headerText(last, "thor.host").length() > 0, "the host's name");
+        String producer = producerConfigOf("connector-producer-shipped-0");
+        for (String setting : List.of("linger.ms = 5", "batch.size = 262144", "compression.type = lz4",
+                "enable.idempotence = true", "max.in.flight.requests.per.connection = 5", "acks = -1",
+                "delivery.timeout.ms = 2147483647")) {
+            assertTrue(producer.contains("\t" + setting + "\n"), setting + " in " + producer);
+        }
+    }
+
+    @Test
+    void theShippedSetenvGivesASmallHeapUnlessTheOperatorSetsOne() throws Exception {
+        Path setenv = Files.writeString(stack.work().resolve("setenv"), shipped("bin/setenv"));
+
+        String shipped = extraJavaOpts(setenv, null);
+        String chosen = extraJavaOpts(setenv, "-Xmx1g -Dwho=operator");
+
+        assertEquals("-Xms64m -Xmx256m -XX:+UseSerialGC", shipped.trim());
+        assertEquals("-Xmx1g -Dwho=operator", chosen.trim(), "an operator's heap replaces Thor's settings");
+        assertEquals(shipped, extraJavaOpts(setenv, shipped), "sourced twice (bin/start, then bin/karaf), it adds nothing");
+    }
+
+    /** EXTRA_JAVA_OPTS after sourcing {@code setenv} as Karaf's scripts do, from {@code before}. */
+    private static String extraJavaOpts(Path setenv, String before) throws Exception {
+        ProcessBuilder shell = new ProcessBuilder("sh", "-c", ". \"$0\"; printf %s \"$EXTRA_JAVA_OPTS\"", setenv.toString());
+        shell.environment().remove("EXTRA_JAVA_OPTS");
+        if (before != null) {
+            shell.environment().put("EXTRA_JAVA_OPTS", before);
+        }
+        Process process = shell.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output;
+    }
+
+    /** The ProducerConfig values Connect logged for the producer {@code clientId}. */
+    private String producerConfigOf(String clientId) throws IOException {
+        String log = Files.readString(karaf.home().resolve("data/log/karaf.log"));
+        for (String block : log.split("ProducerConfig values:")) {
+            java.util.regex.Matcher nextEntry = java.util.regex.Pattern.compile("\n\\d{4}-\\d{2}-\\d{2}").matcher(block);
+            String values = nextEntry.find() ? block.substring(0, nextEntry.start() + 1) : block;
+            if (values.contains("\tclient.id = " + clientId + "\n")) {
+                return values;
+            }
+        }
+        throw new AssertionError("karaf.log shows no producer " + clientId);
+    }
+
+    private static String headerText(ConsumerRecord<String, String> record, String key) {
+        Header header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String shipped(String file) throws IOException {
