@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.thor.runtime.OffsetDescriber;
 import org.thor.runtime.ThorWorker;
 
 import java.io.PrintStream;
@@ -13,6 +14,10 @@ abstract class ConnectorCommand implements Action {
 
     @Reference
     ThorWorker worker;
+
+    /** The log-file connector's, when its bundle runs: it shows stored offsets per file. */
+    @Reference(optional = true)
+    OffsetDescriber offsetDescriber;
 
     @Argument(index = 0, name = "name", description = "The connector's name", required = true)
     @Completion(ConnectorNameCompleter.class)

@@ -12,6 +12,6 @@ public class OffsetsCommand extends ConnectorCommand {
 
     @Override
     void run(PrintStream out) {
-        OffsetRows.table(OffsetRows.of(worker.offsets(name))).print(out);
+        OffsetRows.table(OffsetRows.of(worker.offsets(name), offsetDescriber)).print(out);
     }
 }

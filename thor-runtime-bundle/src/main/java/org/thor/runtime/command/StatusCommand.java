@@ -63,7 +63,7 @@ public class StatusCommand extends ConnectorCommand {
 
     private List<OffsetRows.Row> offsetRows() {
         try {
-            return OffsetRows.of(worker.offsets(name));
+            return OffsetRows.of(worker.offsets(name), offsetDescriber);
         } catch (RuntimeException e) {
             return List.of();
         }

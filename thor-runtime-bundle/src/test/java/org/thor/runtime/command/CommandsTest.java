@@ -1,17 +1,16 @@
 package org.thor.runtime.command;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thor.runtime.ConnectorOffset;
 import org.thor.runtime.FakeThorWorker;
+import org.thor.runtime.OffsetDescriber;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,28 +54,25 @@ class CommandsTest {
     }
 
     @Test
-    void offsetsOfTheLogFileConnectorAreShownPerFileWithPathSizeAndBytesBehind(@TempDir Path logs) throws Exception {
-        Path log = Files.writeString(logs.resolve("app.log"), "x".repeat(1000));
-        Path archive = Files.writeString(Files.createDirectory(logs.resolve("old")).resolve("app.log.1.gz"), "y".repeat(30));
-        String key = key(log);
+    void offsetsAreShownPerFileWhereTheConnectorsBundleDescribesThemAndAsStoredElsewhere() throws Exception {
         worker.putConnector("app", Map.of("connector.class", "org.thor.X", "topic", "t"));
-        worker.offsets.put("app", List.of(new ConnectorOffset(Map.of("directory", logs.toString()),
-                // entries as the connector stores them now (with the hash of the bytes before the position), and one from before
-                Map.of("files", key(archive) + ",64,1,2000,77;" + key + ",64,12345,400,-1;9:9,64,1,7",
-                        "finished", "", "finished.mtime", 0L, "streams", logs + "/app.log*\n" + logs + "/old/*.gz"))));
+        worker.offsets.put("app", List.of(
+                new ConnectorOffset(Map.of("directory", "/var/log/app"), Map.of("files", "8:1,64,5,400,-1")),
+                new ConnectorOffset(Map.of("counter", "c"), Map.of("next", 42))));
+        OffsetDescriber describer = (partition, offset) -> partition.containsKey("directory")
+                ? Optional.of(List.of(new OffsetDescriber.FileRow("/var/log/app/app.log (8:1)", "400", "1000", "600"),
+                        new OffsetDescriber.FileRow("8:2 (not found)", "7", "", "")))
+                : Optional.empty();
 
-        command(new OffsetsCommand(), "app");
+        OffsetsCommand offsets = new OffsetsCommand();
+        offsets.offsetDescriber = describer;
+        command(offsets, "app");
 
         List<String> lines = output().lines().toList();
         assertEquals(5, lines.size(), output());
-        assertTrue(lines.get(2).matches(".*\\| " + java.util.regex.Pattern.quote(archive + " (" + key(archive) + ")") + "\\s*\\|\\s+2000 \\|\\s+30 gzip \\|\\s*"), lines.get(2));
-        assertTrue(lines.get(3).matches(".*\\| " + java.util.regex.Pattern.quote(log + " (" + key + ")") + "\\s*\\|\\s+400 \\|\\s+1000 \\|\\s+600"), lines.get(3));
-        assertTrue(lines.get(4).contains("9:9 (not found)"), lines.get(4));
-    }
-
-    private static String key(Path file) throws Exception {
-        Map<String, Object> id = Files.readAttributes(file, "unix:dev,ino");
-        return id.get("dev") + ":" + id.get("ino");
+        assertTrue(lines.get(2).matches("directory=/var/log/app\\s*\\| /var/log/app/app.log \\(8:1\\)\\s*\\|\\s+400 \\|\\s+1000 \\|\\s+600"), lines.get(2));
+        assertTrue(lines.get(3).matches("directory=/var/log/app\\s*\\| 8:2 \\(not found\\)\\s*\\|\\s+7 \\|\\s*\\|\\s*"), lines.get(3));
+        assertTrue(lines.get(4).matches("counter=c\\s*\\|\\s*\\|\\s+next=42\\s*\\|\\s*\\|\\s*"), lines.get(4));
     }
 
     @Test
