@@ -1,5 +1,7 @@
 package org.thor.file;
 
+import org.thor.file.identity.FileKeys;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;

@@ -2,6 +2,9 @@ package org.thor.file;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.file.identity.FileContent;
+import org.thor.file.identity.Fingerprint;
+import org.thor.file.identity.ReadMark;
 
 import java.io.IOException;
 import java.util.ArrayList;

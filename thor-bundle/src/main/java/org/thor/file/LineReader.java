@@ -1,5 +1,9 @@
 package org.thor.file;
 
+import org.thor.file.identity.FileContent;
+import org.thor.file.identity.Fingerprint;
+import org.thor.file.identity.ReadMark;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;

@@ -1,6 +1,8 @@
 package org.thor.file;
 
 import org.osgi.service.component.annotations.Component;
+import org.thor.file.identity.FileContent;
+import org.thor.file.identity.FileKeys;
 import org.thor.runtime.OffsetDescriber;
 
 import java.io.IOException;

@@ -2,6 +2,8 @@ package org.thor.file;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.file.identity.FileContent;
+import org.thor.file.identity.FileKeys;
 
 import java.io.IOException;
 import java.nio.file.Path;

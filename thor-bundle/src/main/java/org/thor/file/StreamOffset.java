@@ -1,5 +1,7 @@
 package org.thor.file;
 
+import org.thor.file.identity.ReadMark;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

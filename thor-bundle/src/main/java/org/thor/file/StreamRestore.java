@@ -2,6 +2,8 @@ package org.thor.file;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.file.identity.Fingerprint;
+import org.thor.file.identity.ReadMark;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
 package org.thor.file;
 
+import org.thor.file.identity.FileContent;
+import org.thor.file.identity.FileKeys;
+import org.thor.file.identity.Fingerprint;
+import org.thor.file.identity.GzipContent;
+import org.thor.file.identity.ReadMark;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;

@@ -2,6 +2,8 @@ package org.thor.file;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.identity.FileKeys;
+import org.thor.file.identity.Fingerprint;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.thor.file;
+package org.thor.file.identity;
 
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -15,7 +15,7 @@ import java.util.zip.ZipException;
  * again from the start. A file that ends early or holds bad data reads as ended, with
  * {@link #damage()} saying why: it may still be being written, or it may be broken for good.
  */
-final class GzipContent implements FileContent, AutoCloseable {
+public final class GzipContent implements FileContent, AutoCloseable {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -25,7 +25,7 @@ final class GzipContent implements FileContent, AutoCloseable {
     private boolean ended;
     private IOException damage;
 
-    GzipContent(FileChannel channel) {
+    public GzipContent(FileChannel channel) {
         this.channel = channel;
     }
 
@@ -59,12 +59,12 @@ final class GzipContent implements FileContent, AutoCloseable {
     }
 
     /** Whether all of the content has been read and the file ended where gzip says it should. */
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
     /** Why the content ended early (a truncated or corrupt file), or null. */
-    IOException damage() {
+    public IOException damage() {
         return damage;
     }
 

@@ -1,4 +1,4 @@
-package org.thor.file;
+package org.thor.file.identity;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,7 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 
 /** A file's device and inode as text ("dev:ino"), the part of its identity a rename keeps. */
-final class FileKeys {
+public final class FileKeys {
 
     private static final boolean UNIX = java.nio.file.FileSystems.getDefault()
             .supportedFileAttributeViews().contains("unix");
@@ -18,7 +18,7 @@ final class FileKeys {
     private FileKeys() {
     }
 
-    static String of(Path path) throws IOException {
+    public static String of(Path path) throws IOException {
         if (UNIX) {
             Map<String, Object> attributes = Files.readAttributes(path, "unix:dev,ino");
             return attributes.get("dev") + ":" + attributes.get("ino");
@@ -35,7 +35,7 @@ final class FileKeys {
      * Opens {@code path} for reading if it still leads to the file {@code key}: between a
      * directory listing and the open, logrotate may have renamed another file to that name.
      */
-    static FileChannel open(Path path, String key) throws IOException {
+    public static FileChannel open(Path path, String key) throws IOException {
         FileChannel opened = FileChannel.open(path, StandardOpenOption.READ);
         try {
             if (!key.equals(of(path))) {
@@ -49,7 +49,7 @@ final class FileKeys {
     }
 
     /** The path leads to another file now: the one looked for was renamed since the directory listing. */
-    static final class MovedException extends IOException {
+    public static final class MovedException extends IOException {
         private static final long serialVersionUID = 1L;
 
         MovedException(Path path) {
@@ -58,10 +58,10 @@ final class FileKeys {
     }
 
     /** The key, size and modification time of a regular file, in one call where the platform allows. */
-    record Stat(String key, long size, long mtimeMillis) {
+    public record Stat(String key, long size, long mtimeMillis) {
     }
 
-    static Stat stat(Path path) throws IOException {
+    public static Stat stat(Path path) throws IOException {
         if (UNIX) {
             Map<String, Object> a = Files.readAttributes(path, "unix:dev,ino,size,lastModifiedTime,isRegularFile");
             if (!(Boolean) a.get("isRegularFile")) {

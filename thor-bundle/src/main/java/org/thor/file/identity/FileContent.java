@@ -1,4 +1,4 @@
-package org.thor.file;
+package org.thor.file.identity;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The bytes of a log file by position: a plain file's own bytes, or a compressed file's
  * decompressed content. Positions, and so stored offsets, always count the content's bytes.
  */
-interface FileContent {
+public interface FileContent {
 
     /** Reads into {@code into} (an array-backed buffer) from {@code position}; returns the count, or -1 at the end. */
     int read(ByteBuffer into, long position) throws IOException;

@@ -1,4 +1,4 @@
-package org.thor.file;
+package org.thor.file.identity;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,10 +11,10 @@ import java.util.Arrays;
  * file from a later one that reuses the inode, and it lets a copy (copytruncate's {@code app.log.1})
  * be matched to the file it was copied from. It grows with the file until it is full.
  */
-final class Fingerprint {
+public final class Fingerprint {
 
-    static final int MAX_BYTES = 1024;
-    static final Fingerprint EMPTY = new Fingerprint(new byte[0]);
+    public static final int MAX_BYTES = 1024;
+    public static final Fingerprint EMPTY = new Fingerprint(new byte[0]);
 
     private final byte[] head;
     private final long hash;
@@ -24,7 +24,7 @@ final class Fingerprint {
         this.hash = hash(head, head.length);
     }
 
-    static Fingerprint read(FileContent content) throws IOException {
+    public static Fingerprint read(FileContent content) throws IOException {
         byte[] bytes = readHead(content, MAX_BYTES);
         return bytes.length == 0 ? EMPTY : new Fingerprint(bytes);
     }
@@ -35,7 +35,7 @@ final class Fingerprint {
      * logrotate's renames, {@code app.log.2} is missing for a moment between the move of
      * {@code app.log.2} to {@code app.log.3} and that of {@code app.log.1} to {@code app.log.2}).
      */
-    static Fingerprint of(Path path, String key) {
+    public static Fingerprint of(Path path, String key) {
         try {
             return FileContent.readOnce(path, key, Fingerprint::read);
         } catch (FileKeys.MovedException | NoSuchFileException e) {
@@ -46,7 +46,7 @@ final class Fingerprint {
     }
 
     /** The hash of a content's first {@code length} bytes, or -1 when it is shorter than that. */
-    static long hashOfHead(FileContent content, int length) throws IOException {
+    public static long hashOfHead(FileContent content, int length) throws IOException {
         byte[] bytes = readHead(content, length);
         return bytes.length < length ? -1 : hash(bytes, length);
     }
@@ -55,7 +55,7 @@ final class Fingerprint {
      * As {@link #hashOfHead(FileContent, int)} for the file {@code key} at {@code path}; -1 when it
      * cannot be read or the path leads to another file now.
      */
-    static long hashOfHead(Path path, String key, int length) {
+    public static long hashOfHead(Path path, String key, int length) {
         try {
             return FileContent.readOnce(path, key, content -> hashOfHead(content, length));
         } catch (IOException e) {
@@ -63,25 +63,25 @@ final class Fingerprint {
         }
     }
 
-    int length() {
+    public int length() {
         return head.length;
     }
 
-    long hash() {
+    public long hash() {
         return hash;
     }
 
-    boolean isFull() {
+    public boolean isFull() {
         return head.length == MAX_BYTES;
     }
 
     /** Whether {@code other} starts with all of this fingerprint's bytes. */
-    boolean isPrefixOf(Fingerprint other) {
+    public boolean isPrefixOf(Fingerprint other) {
         return other.head.length >= head.length && Arrays.equals(head, 0, head.length, other.head, 0, head.length);
     }
 
     /** Whether one of the two starts with the other: a file that may still become a copy. */
-    boolean agreesWith(Fingerprint other) {
+    public boolean agreesWith(Fingerprint other) {
         int n = Math.min(head.length, other.head.length);
         return Arrays.equals(head, 0, n, other.head, 0, n);
     }
@@ -100,7 +100,7 @@ final class Fingerprint {
     }
 
     /** The hash of {@code length} bytes of a content from {@code from}, or -1 when it does not hold them. */
-    static long hashOfRange(FileContent content, long from, int length) throws IOException {
+    public static long hashOfRange(FileContent content, long from, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
             if (content.read(buffer, from + buffer.position()) <= 0) {
@@ -115,7 +115,7 @@ final class Fingerprint {
     }
 
     /** 64-bit FNV-1a: stable across JVMs, which matters because it is stored in offsets. */
-    static long hash(byte[] bytes, int offset, int length) {
+    public static long hash(byte[] bytes, int offset, int length) {
         long h = 0xcbf29ce484222325L;
         for (int i = offset; i < offset + length; i++) {
             h ^= bytes[i] & 0xff;

@@ -1,4 +1,4 @@
-package org.thor.file;
+package org.thor.file.identity;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,25 +13,25 @@ import java.nio.file.Path;
  * @param tailHash {@link #NO_TAIL} for an offset stored before tails were kept: then only the
  *                 first bytes and the length are checked
  */
-record ReadMark(int headLength, long headHash, long position, long tailHash) {
+public record ReadMark(int headLength, long headHash, long position, long tailHash) {
 
-    static final int TAIL_BYTES = 64;
-    static final long NO_TAIL = -1;
+    public static final int TAIL_BYTES = 64;
+    public static final long NO_TAIL = -1;
     /** The tail hash at position 0, where no byte was read. */
-    static final long EMPTY_TAIL = Fingerprint.hash(new byte[0], 0, 0);
+    public static final long EMPTY_TAIL = Fingerprint.hash(new byte[0], 0, 0);
 
     /** How many bytes before {@code position} the tail covers: fewer at the start of a file. */
-    static int tailLength(long position) {
+    public static int tailLength(long position) {
         return (int) Math.min(TAIL_BYTES, position);
     }
 
     /** The tail hash of a content at {@code position}, or -1 when it does not reach there. */
-    static long tailHashAt(FileContent content, long position) throws IOException {
+    public static long tailHashAt(FileContent content, long position) throws IOException {
         int length = tailLength(position);
         return Fingerprint.hashOfRange(content, position - length, length);
     }
 
-    static ReadMark of(Fingerprint head, long position, long tailHash) {
+    public static ReadMark of(Fingerprint head, long position, long tailHash) {
         return new ReadMark(head.length(), head.hash(), position, tailHash);
     }
 
@@ -40,7 +40,7 @@ record ReadMark(int headLength, long headHash, long position, long tailHash) {
      *
      * @param size the file's size, or -1 when it says nothing of the content's (a compressed file)
      */
-    boolean provenBy(FileContent content, long size) throws IOException {
+    public boolean provenBy(FileContent content, long size) throws IOException {
         if (size >= 0 && size < position) {
             return false;
         }
@@ -51,7 +51,7 @@ record ReadMark(int headLength, long headHash, long position, long tailHash) {
     }
 
     /** As {@link #provenBy(FileContent, long)} for the file {@code key} at {@code path}; false when it cannot be read. */
-    boolean provenBy(Path path, String key) {
+    public boolean provenBy(Path path, String key) {
         try {
             long size = FileContent.isCompressed(path) ? -1 : FileKeys.stat(path).size();
             return FileContent.readOnce(path, key, content -> provenBy(content, size));
