@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The connector's configuration: one static {@link ConfigDef}, parsed once into typed fields. */
 public final class LogFileSourceConfig extends AbstractConfig {
@@ -92,6 +93,13 @@ public final class LogFileSourceConfig extends AbstractConfig {
             + "so with the default partitioner each stream's lines land in one partition in the order "
             + "written, across rotations), 'path' (the file path: rolled files may land in different "
             + "partitions) or 'none' (null key: spread over partitions, no order).";
+    public static final String HEADERS_CONFIG = "headers";
+    public static final String HEADER_PATH = "path";
+    public static final String HEADER_OFFSET = "offset";
+    public static final String HEADER_HOST = "host";
+    private static final String HEADERS_DOC = "The headers each record carries, any of 'path' (thor.file.path), "
+            + "'offset' (thor.file.offset, the byte offset of the line's first byte) and 'host' (thor.host); "
+            + "empty for none. thor.line.continued marks the later parts of a split line whatever this says.";
     public static final String HOST_NAME_CONFIG = "host.name";
     private static final String HOST_NAME_DOC = "Host name put into the thor.host header and the json "
             + "format; empty means the name of the machine the task runs on.";
@@ -172,6 +180,9 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.LOW, RECORD_KEY_DOC, GROUP_RECORDS, 3, ConfigDef.Width.SHORT, "Record key")
             .define(HOST_NAME_CONFIG, Type.STRING, "", Importance.LOW, HOST_NAME_DOC,
                     GROUP_RECORDS, 4, ConfigDef.Width.MEDIUM, "Host name")
+            .define(HEADERS_CONFIG, Type.LIST, String.join(",", HEADER_PATH, HEADER_OFFSET, HEADER_HOST),
+                    ConfigDef.ValidList.in(true, HEADER_PATH, HEADER_OFFSET, HEADER_HOST),
+                    Importance.LOW, HEADERS_DOC, GROUP_RECORDS, 6, ConfigDef.Width.MEDIUM, "Headers")
             .define(MAX_IN_FLIGHT_CONFIG, Type.INT, 10_000, ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM, MAX_IN_FLIGHT_DOC, GROUP_FLOW, 1, ConfigDef.Width.SHORT, "Max in-flight records")
             .define(MAX_IN_FLIGHT_BYTES_CONFIG, Type.LONG, 64L * 1024 * 1024, ConfigDef.Range.atLeast(1024),
@@ -212,6 +223,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final int batchMaxRecords;
     public final String recordKey;
     public final String hostName;
+    /** The headers of {@value #HEADERS_CONFIG}. */
+    public final Set<String> headers;
     public final String multilinePattern;
     public final boolean multilineNegate;
     public final boolean multilineAfter;
@@ -246,6 +259,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
         batchMaxRecords = getInt(BATCH_MAX_RECORDS_CONFIG);
         recordKey = getString(RECORD_KEY_CONFIG);
         hostName = getString(HOST_NAME_CONFIG).trim();
+        headers = Set.copyOf(getList(HEADERS_CONFIG));
         multilinePattern = getString(MULTILINE_PATTERN_CONFIG);
         multilineNegate = getBoolean(MULTILINE_NEGATE_CONFIG);
         multilineAfter = MATCH_AFTER.equals(getString(MULTILINE_MATCH_CONFIG));

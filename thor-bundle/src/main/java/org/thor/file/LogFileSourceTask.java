@@ -25,9 +25,9 @@ import java.util.Set;
 
 /**
  * Reads the task's streams and hands their lines to Connect, at most max.in.flight.records
- * unacknowledged at a time. Headers: {@value #PATH_HEADER}, {@value #OFFSET_HEADER} (byte offset of
- * the line's start), {@value #HOST_HEADER}, and {@value #CONTINUED_HEADER} on the later parts of a
- * split overlong line.
+ * unacknowledged at a time. Headers ({@link LineHeaders}, those the {@code headers} key names):
+ * {@value #PATH_HEADER}, {@value #OFFSET_HEADER} (byte offset of the line's start), {@value #HOST_HEADER},
+ * and always {@value #CONTINUED_HEADER} on the later parts of a split overlong line.
  */
 public class LogFileSourceTask extends SourceTask {
 
@@ -46,6 +46,7 @@ public class LogFileSourceTask extends SourceTask {
     private InFlightLimit inFlight;
     private LineDecoder decoder;
     private String host;
+    private LineHeaders lineHeaders;
     private Formats.Lease formatLease;
     private LineFormatter formatter;
     private boolean formatMissingLogged;
@@ -69,6 +70,7 @@ public class LogFileSourceTask extends SourceTask {
         config = new LogFileSourceConfig(props);
         host = config.hostName.isEmpty() ? HostName.local() : config.hostName;
         decoder = new LineDecoder(config.charset);
+        lineHeaders = new LineHeaders(config.headers, host);
         inFlight = new InFlightLimit(config.maxInFlightRecords, config.maxInFlightBytes);
         if (!lookUpFormat() && !Formats.insideOsgi()) {
             throw new ConnectException("No line format named '" + config.format + "' is installed");
@@ -239,11 +241,7 @@ public class LogFileSourceTask extends SourceTask {
                            boolean continued) {
         String path = file.path().toString();
         SchemaAndValue value = format(new Line(text, path, lineStart, host, stream.pattern), text);
-        ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(PATH_HEADER, path).addLong(OFFSET_HEADER, lineStart).addString(HOST_HEADER, host);
-        if (continued) {
-            headers.addBoolean(CONTINUED_HEADER, true);
-        }
+        ConnectHeaders headers = lineHeaders.of(path, lineStart, continued);
         String key = switch (config.recordKey) {
             case LogFileSourceConfig.KEY_PATH -> path;
             case LogFileSourceConfig.KEY_NONE -> null;

@@ -1,5 +1,6 @@
 package org.thor.file;
 
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.thor.file.LogFiles.append;
 import static org.thor.file.LogFiles.appendLines;
 import static org.thor.file.LogFiles.lines;
@@ -169,5 +172,34 @@ class BadInputTest {
             assertEquals(dir + "/app.log*", second.key());
             assertEquals("logs", second.topic());
         }
+    }
+
+    @Test
+    void theHeadersKeyChoosesTheHeadersAndAnEmptyOneLeavesOnlyTheSplitMark() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "one\n" + "x".repeat(40) + "\n");
+        Map<String, String> offsetOnly = LogFiles.config(log.toString());
+        offsetOnly.put(LogFileSourceConfig.HEADERS_CONFIG, "offset");
+        try (TaskHarness harness = new TaskHarness(offsetOnly).start()) {
+            harness.pollUntil(2, TIMEOUT);
+            assertEquals(Map.of("thor.file.offset", 4L), LogFiles.headers(harness.records.get(1)));
+        }
+        Map<String, String> none = LogFiles.config(log.toString());
+        none.put(LogFileSourceConfig.HEADERS_CONFIG, "");
+        none.put(LogFileSourceConfig.MAX_LINE_BYTES_CONFIG, "16");
+        try (TaskHarness harness = new TaskHarness(none).start()) {
+            harness.pollUntil(4, TIMEOUT);
+            assertEquals(Map.of(), LogFiles.headers(harness.records.get(0)));
+            assertEquals(Map.of(), LogFiles.headers(harness.records.get(1)), "the first part of a split line");
+            assertEquals(Map.of("thor.line.continued", true), LogFiles.headers(harness.records.get(2)));
+        }
+    }
+
+    @Test
+    void anUnknownHeaderIsRefusedNamingTheKey() {
+        Map<String, String> config = LogFiles.config(dir.resolve("app.log").toString());
+        config.put(LogFileSourceConfig.HEADERS_CONFIG, "path,inode");
+        ConfigException refused = assertThrows(ConfigException.class, () -> new LogFileSourceConfig(config));
+        assertTrue(refused.getMessage().contains("headers") && refused.getMessage().contains("inode"), refused.getMessage());
     }
 }
