@@ -91,7 +91,9 @@ final class ThorKaraf implements AutoCloseable {
                 editConfigurationFilePut("etc/users.properties", "_g_:admingroup", "group,admin,manager,viewer,systembundles,ssh"),
                 editConfigurationFilePut("etc/org.thor.worker.cfg", "bootstrap.servers", bootstrapServers),
                 editConfigurationFilePut("etc/org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + restPort),
-                editConfigurationFilePut("etc/org.thor.worker.cfg", "offset.flush.interval.ms", "1000")));
+                // Pax Exam adds its own boot features; installed in the features bundle's activator (the
+                // default), the refresh they cause deadlocked a boot on the bundle lock that activator holds
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true")));
         options.addAll(extra);
         ExamSystem system = PaxExamRuntime.createServerSystem(options.toArray(Option[]::new));
         TestContainer container = PaxExamRuntime.createContainer(system);

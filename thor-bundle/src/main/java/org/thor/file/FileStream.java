@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One stream: the files one glob pattern matches, read oldest first. A file is read to its end
@@ -258,6 +259,26 @@ final class FileStream implements AutoCloseable {
             }
         }
         return behind;
+    }
+
+    /** The directories where this stream's lines come from: those of its files, and where its pattern starts. */
+    void addDirectories(Set<Path> into) {
+        into.add(root);
+        for (TrackedFile file : files.snapshot()) {
+            if (!file.gone() && file.path().getParent() != null) {
+                into.add(file.path().getParent());
+            }
+        }
+    }
+
+    /** Whether {@code path} is where one of this stream's files is now. */
+    boolean follows(Path path) {
+        for (TrackedFile file : files.snapshot()) {
+            if (file.path().equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int openFiles() {

@@ -75,7 +75,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
             + "finished, and its handle closed, once it has not grown for this long. Until then lines "
             + "appended to it are still sent. It bounds open handles; it never delays the stream.";
     public static final String POLL_INTERVAL_CONFIG = "poll.interval.ms";
-    private static final String POLL_INTERVAL_DOC = "How long poll() waits when no file has new data "
+    private static final String POLL_INTERVAL_DOC = "The most poll() waits when no file has new data "
+            + "(it returns as soon as one of the files changes, where the system notifies changes) "
             + "or too many records are in flight.";
     public static final String SCAN_INTERVAL_CONFIG = "scan.interval.ms";
     private static final String SCAN_INTERVAL_DOC = "How often the directories are listed in full (a "

@@ -39,7 +39,6 @@ public class LogFileSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(LogFileSourceTask.class);
 
     private final TaskMetrics metrics = new TaskMetrics();
-    private final Object wakeUp = new Object();
     private final boolean[] invalid = new boolean[1];
     private LogFileSourceConfig config;
     private List<FileStream> streams;
@@ -47,6 +46,7 @@ public class LogFileSourceTask extends SourceTask {
     private LineDecoder decoder;
     private String host;
     private LineHeaders lineHeaders;
+    private ChangeWatch changes;
     private Formats.Lease formatLease;
     private LineFormatter formatter;
     private boolean formatMissingLogged;
@@ -90,6 +90,8 @@ public class LogFileSourceTask extends SourceTask {
             }
         }
         startStreams(System.currentTimeMillis());
+        changes = ChangeWatch.open("Connector " + props.getOrDefault("name", "log-file-source") + " task "
+                + props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
         metrics.watch(streams, inFlight);
         metrics.register(props.getOrDefault("name", "log-file-source"),
                 props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
@@ -195,8 +197,8 @@ public class LogFileSourceTask extends SourceTask {
         if (inFlight != null) {
             inFlight.wakeUp();
         }
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
+        if (changes != null) {
+            changes.close();
         }
         synchronized (this) {
             if (streams != null) {
@@ -279,11 +281,20 @@ public class LogFileSourceTask extends SourceTask {
         return true;
     }
 
+    /** Waits for a change to one of the streams' files, at most poll.interval.ms. */
     private void pause() throws InterruptedException {
-        synchronized (wakeUp) {
-            if (!stopping) {
-                wakeUp.wait(config.pollIntervalMs);
-            }
+        if (stopping) {
+            return;
         }
+        Set<Path> directories = new HashSet<>();
+        synchronized (this) {
+            streams.forEach(stream -> stream.addDirectories(directories));
+        }
+        changes.watch(directories);
+        changes.await(config.pollIntervalMs, this::follows);
+    }
+
+    private synchronized boolean follows(Path path) {
+        return streams.stream().anyMatch(stream -> stream.follows(path));
     }
 }
