@@ -103,6 +103,7 @@ final class EmbeddedConnect {
 
     /** Starts the worker and its herder, and serves the REST resources, which report their connector changes to {@code restChanges}. */
     void startHerder(ThorWorkerListener restChanges) {
+        NativeCompression.enable();
         ClassLoader saved = plugins.compareAndSwapWithDelegatingLoader();
         try {
             URI advertised = rest.advertisedUrl();
