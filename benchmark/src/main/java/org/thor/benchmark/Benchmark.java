@@ -41,6 +41,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("latency")) {
+            latency(args);
+            return;
+        }
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int lineBytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -91,6 +95,22 @@ public final class Benchmark {
         System.out.println(Result.HEADING);
         results.forEach(System.out::println);
         printRatios(results, rounds);
+        Charts.throughput(results, String.format("%,d lines of %d bytes into a loopback broker", lines, lineBytes), work.resolve("charts"));
+    }
+
+    /** {@code latency [seconds] [linesPerSecond]}: the distribution's append-to-Kafka latency at a steady rate. */
+    private static void latency(String[] args) throws Exception {
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int linesPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
+            LatencyRun.Latencies latencies = LatencyRun.measure(broker, work, Path.of(System.getProperty("thor.distribution")),
+                    linesPerSecond, seconds, 200);
+            System.out.printf("%nThor distribution, shipped defaults, one log at %,d lines/s for %d s:%n%s%n",
+                    linesPerSecond, seconds, latencies);
+            Charts.latency(latencies, String.format("Thor distribution, one log at %,d lines/s: p50 %d ms, p99 %d ms",
+                    linesPerSecond, latencies.percentile(50), latencies.percentile(99)), work.resolve("charts"));
+        }
     }
 
     /** Thor's lines/s against each peer's in the same round. */

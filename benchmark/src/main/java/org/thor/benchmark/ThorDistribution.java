@@ -66,6 +66,13 @@ final class ThorDistribution implements AutoCloseable {
         Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Returns once the connector's first task runs. */
+    void awaitTaskRunning(String name, Duration timeout) throws Exception {
+        RestReady.awaitAnswer(process, restPort, "/connectors/" + name + "/status",
+                body -> body.contains("\"tasks\":[{\"id\":0,\"state\":\"RUNNING\""), timeout,
+                home.resolve("data/log/karaf.log").toString());
+    }
+
     /** The Karaf JVM's figures (bin/karaf runs it as its child). */
     ProcessStats stats() {
         return ProcessStats.of(jvm().pid());
