@@ -45,6 +45,10 @@ public final class Benchmark {
             latency(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("outage")) {
+            outage(args);
+            return;
+        }
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int lineBytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -96,6 +100,19 @@ public final class Benchmark {
         results.forEach(System.out::println);
         printRatios(results, rounds);
         Charts.throughput(results, String.format("%,d lines of %d bytes into a loopback broker", lines, lineBytes), work.resolve("charts"));
+    }
+
+    /** {@code outage [seconds] [linesPerSecond]}: the distribution through a broker outage of that long. */
+    private static void outage(String[] args) throws Exception {
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int linesPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
+            OutageRun.Outage outage = OutageRun.measure(broker, work, Path.of(System.getProperty("thor.distribution")),
+                    linesPerSecond, seconds, 200);
+            System.out.printf("%nThor distribution, shipped defaults, one log at %,d lines/s through a broker outage of %d s:%n%s%n",
+                    linesPerSecond, seconds, outage);
+        }
     }
 
     /** {@code latency [seconds] [linesPerSecond]}: the distribution's append-to-Kafka latency at a steady rate. */

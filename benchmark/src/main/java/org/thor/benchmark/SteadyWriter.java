@@ -20,6 +20,8 @@ final class SteadyWriter {
     private final Path log;
     private final int linesPerSecond;
     private final int lineBytes;
+    /** The number of the next line: it goes on across calls of {@link #write}. */
+    private int next;
 
     SteadyWriter(Path log, int linesPerSecond, int lineBytes) {
         this.log = log;
@@ -27,11 +29,12 @@ final class SteadyWriter {
         this.lineBytes = lineBytes;
     }
 
-    /** Writes {@code lines} lines at the rate; returns the time the last one was written. */
+    /** Writes the next {@code lines} lines at the rate; returns the time the last of them was written. */
     long write(int lines) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         long start = System.nanoTime();
         int written = 0;
+        long lastWrite = 0;
         StringBuilder chunk = new StringBuilder();
         try (OutputStream out = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             while (written < lines) {
@@ -39,14 +42,15 @@ final class SteadyWriter {
                 long now = System.currentTimeMillis();
                 chunk.setLength(0);
                 for (; written < due; written++) {
-                    chunk.append(line(now, written));
+                    chunk.append(line(now, next++));
                 }
                 out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                lastWrite = System.currentTimeMillis();
                 long sleep = TICK_NANOS - (System.nanoTime() - start) % TICK_NANOS;
                 TimeUnit.NANOSECONDS.sleep(sleep); // the application's pace
             }
         }
-        return System.currentTimeMillis();
+        return lastWrite;
     }
 
     private String line(long writtenMillis, int number) {

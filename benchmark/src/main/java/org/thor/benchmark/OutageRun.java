@@ -1,0 +1,84 @@
+package org.thor.benchmark;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.thor.kraft.KraftBroker;
+import org.thor.kraft.TopicReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Thor distribution at its shipped defaults through a broker outage while a log is written at a
+ * steady rate: how much its resident memory grows while nothing can be sent, and whether every
+ * line arrives once the broker is back (a batch whose acknowledgement the outage cut off may come
+ * twice: at least once).
+ */
+final class OutageRun {
+
+    record Outage(int written, int received, int missing, boolean distinctInOrder, long rssBeforeMegabytes,
+                  long peakRssDuringMegabytes, long rssGrowthMegabytes, double catchUpSeconds) {
+
+        @Override
+        public String toString() {
+            return String.format("%,d lines written, %,d records received, %,d lines missing, distinct lines in order: %s%n"
+                            + "RSS %,d MB before the outage, at most %,d MB during it: grew %,d MB; "
+                            + "every line in Kafka %.1f s after the broker was back", written, received, missing,
+                    distinctInOrder, rssBeforeMegabytes, peakRssDuringMegabytes, rssGrowthMegabytes, catchUpSeconds);
+        }
+    }
+
+    private OutageRun() {
+    }
+
+    static Outage measure(KraftBroker broker, Path work, Path archive, int linesPerSecond, int outageSeconds, int lineBytes)
+            throws Exception {
+        String topic = "bench-outage";
+        broker.createTopic(topic, 1);
+        Path log = work.resolve("outage").resolve("app.log");
+        Files.createDirectories(log.getParent());
+        Files.createFile(log);
+        int before = linesPerSecond * 10;
+        int during = linesPerSecond * outageSeconds;
+        int after = linesPerSecond * 10;
+        SteadyWriter writer = new SteadyWriter(log, linesPerSecond, lineBytes);
+        ExecutorService writing = Executors.newSingleThreadExecutor();
+        try (ThorDistribution thor = ThorDistribution.start(archive, work.resolve(topic), broker.bootstrapServers())) {
+            thor.deployConnector(topic, Map.of("files", log.toString(), "topic", topic));
+            thor.awaitTaskRunning(topic, Duration.ofMinutes(2));
+            writer.write(before);
+            long rssBefore = thor.stats().rssMegabytes();
+            broker.stop();
+            Future<Long> outage = writing.submit(() -> writer.write(during));
+            long peak = rssBefore;
+            while (!outage.isDone()) {
+                peak = Math.max(peak, thor.stats().rssMegabytes());
+                TimeUnit.SECONDS.sleep(1); // sampling the RSS once a second
+            }
+            outage.get();
+            broker.start();
+            long back = System.nanoTime();
+            writer.write(after);
+            int lines = before + during + after;
+            try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
+                List<ConsumerRecord<String, String>> records = reader.read(lines, Duration.ofMinutes(10));
+                double catchUp = (System.nanoTime() - back) / 1e9;
+                records.addAll(reader.readUntilQuiet(Duration.ofSeconds(3)));
+                List<Integer> distinct = records.stream().map(r -> SteadyWriter.number(r.value())).distinct().toList();
+                boolean inOrder = true;
+                for (int i = 0; inOrder && i < distinct.size(); i++) {
+                    inOrder = distinct.get(i) == i;
+                }
+                return new Outage(lines, records.size(), lines - distinct.size(), inOrder, rssBefore, peak, peak - rssBefore, catchUp);
+            }
+        } finally {
+            writing.shutdownNow();
+        }
+    }
+}
