@@ -29,7 +29,7 @@ final class OutageRun {
             return String.format("%,d lines written, %,d records received, %,d lines missing, distinct lines in order: %s%n"
                             + "RSS %,d MB before the outage, at most %,d MB during it: grew %,d MB; "
                             + "every line in Kafka %.1f s after the last was written (10 s after the broker was back)", written, received, missing,
-                    distinctInOrder, rssBeforeMegabytes, peakRssDuringMegabytes, rssGrowthMegabytes, catchUpSeconds);
+                    distinctInOrder, rssBeforeMegabytes, peakRssDuringMegabytes, rssGrowthMegabytes, allInSecondsAfterLastWritten);
         }
     }
 
