@@ -147,6 +147,20 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Connector keys the distribution's connector gets beside files and topic, from
+     * {@code -Dbenchmark.connector="headers=,record.key=none"}: to see what a setting costs.
+     */
+    private static Map<String, String> connectorSettings() {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String setting : System.getProperty("benchmark.connector", "").split(",")) {
+            if (setting.contains("=")) {
+                settings.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        return settings;
+    }
+
     /** -Dbenchmark.only=thor (or kcat, producer, filestream, ceiling, distribution) runs one of them, e.g. for profiling. */
     private static boolean wanted(String name) {
         String only = System.getProperty("benchmark.only");
@@ -213,7 +227,10 @@ public final class Benchmark {
                 System.out.printf("round %d  %s: start to REST ready %.1f s, idle RSS %,d MB%n", round, name,
                         thor.startSeconds(), idle.rssMegabytes());
                 long start = System.nanoTime();
-                thor.deployConnector(topic, Map.of("files", log.toString(), "topic", topic));
+                Map<String, String> connector = new java.util.LinkedHashMap<>(connectorSettings());
+                connector.put("files", log.toString());
+                connector.put("topic", topic);
+                thor.deployConnector(topic, connector);
                 awaitCount(topic, start);
                 return result(round, name, start, thor.stats().since(idle));
             }
