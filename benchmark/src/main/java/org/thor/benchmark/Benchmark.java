@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.thor.kraft.KraftBroker;
+import org.thor.kraft.TopicReader;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +51,40 @@ public final class Benchmark {
             outage(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("idle")) {
+            idle(args);
+            return;
+        }
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int lineBytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         // a fresh directory per run: a worker's stored offsets would say the file was read already
         Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
-        Files.createDirectories(work);
-        Path log = work.resolve("logs").resolve("app.log");
-        writeLog(log, lines, lineBytes);
         String fileStreamClassPath = System.getProperty("filestream.classpath") == null ? null
                 : Files.readString(Path.of(System.getProperty("filestream.classpath"))).trim();
         String distribution = System.getProperty("thor.distribution");
-        Optional<Path> kcat = onPath("kcat");
+        List<Result> results = throughput(work, lines, lineBytes, rounds, fileStreamClassPath, distribution);
+        System.out.printf("%n%,d lines of %d bytes, file -> loopback KRaft broker (Kafka 4.4.0), %d cores%n",
+                lines, lineBytes, Runtime.getRuntime().availableProcessors());
+        System.out.println(Result.HEADING);
+        results.forEach(System.out::println);
+        printRatios(results, rounds);
+        Result.writeCsv(results, work.resolve("results.csv"));
+        Charts.throughput(results, String.format("%,d lines of %d bytes into a loopback broker", lines, lineBytes), work.resolve("charts"));
+    }
 
+    /**
+     * Every tool in turn, {@code rounds} times, on one broker and one file of {@code lines} lines;
+     * FileStreamSource only with its class path, the distribution only with its archive, kcat only
+     * where it is installed. With {@code -Dbenchmark.verify=true} each topic is read back and must
+     * hold every line of the file once, in order.
+     */
+    static List<Result> throughput(Path work, int lines, int lineBytes, int rounds, String fileStreamClassPath,
+                                   String distribution) throws Exception {
+        Files.createDirectories(work);
+        Path log = work.resolve("logs").resolve("app.log");
+        writeLog(log, lines, lineBytes);
+        Optional<Path> kcat = onPath("kcat");
         List<Result> results = new ArrayList<>();
         try (KraftBroker broker = KraftBroker.start(work.resolve("broker-" + System.nanoTime()))) {
             Run run = new Run(broker, work, log, lines, lineBytes);
@@ -94,12 +117,18 @@ public final class Benchmark {
                 }
             }
         }
-        System.out.printf("%n%,d lines of %d bytes, file -> loopback KRaft broker (Kafka 4.4.0), %d cores%n",
-                lines, lineBytes, Runtime.getRuntime().availableProcessors());
-        System.out.println(Result.HEADING);
-        results.forEach(System.out::println);
-        printRatios(results, rounds);
-        Charts.throughput(results, String.format("%,d lines of %d bytes into a loopback broker", lines, lineBytes), work.resolve("charts"));
+        return results;
+    }
+
+    /** {@code idle [streams] [seconds]}: the distribution's CPU and RSS while its streams have nothing to read. */
+    private static void idle(String[] args) throws Exception {
+        int streams = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
+            IdleRun.Idle idle = IdleRun.measure(broker, work, Path.of(System.getProperty("thor.distribution")), streams, seconds);
+            System.out.printf("%nThor distribution, shipped defaults, one connector:%n%s%n", idle);
+        }
     }
 
     /** {@code outage [seconds] [linesPerSecond]}: the distribution through a broker outage of that long. */
@@ -186,7 +215,9 @@ public final class Benchmark {
                 peak = now.peakRssMegabytes() > 0 ? now : peak; // the last figures before it exits
             }
             awaitCount(topic, start);
-            return result(round, "kcat (librdkafka defaults)", start, peak);
+            Result result = result(round, "kcat (librdkafka defaults)", start, peak);
+            verify(topic, true);
+            return result;
         }
 
         Result producer(int round) throws Exception {
@@ -205,7 +236,9 @@ public final class Benchmark {
                 producer.flush();
             }
             awaitCount(topic, start);
-            return result(round, "Java producer (acks=all, linger 5 ms, batch 256 KB)", start, null);
+            Result result = result(round, "Java producer (acks=all, linger 5 ms, batch 256 KB)", start, null);
+            verify(topic, true);
+            return result;
         }
 
         Result worker(int round, String name, String classPath, Map<String, String> settings,
@@ -216,7 +249,9 @@ public final class Benchmark {
                 long start = System.nanoTime();
                 worker.createConnector(topic, connector);
                 awaitCount(topic, start);
-                return result(round, name, start, worker.stats().since(before));
+                Result result = result(round, name, start, worker.stats().since(before));
+                verify(topic, !connector.get("connector.class").equals(PreparedRecordsConnector.class.getName()));
+                return result;
             }
         }
 
@@ -232,7 +267,37 @@ public final class Benchmark {
                 connector.put("topic", topic);
                 thor.deployConnector(topic, connector);
                 awaitCount(topic, start);
-                return result(round, name, start, thor.stats().since(idle));
+                Result result = result(round, name, start, thor.stats().since(idle));
+                verify(topic, true);
+                return result;
+            }
+        }
+
+        /**
+         * With -Dbenchmark.verify=true (the short form in the build): the topic holds exactly
+         * {@code lines} records, the file's lines in order where {@code fromFile}.
+         */
+        private void verify(String topic, boolean fromFile) {
+            if (!Boolean.getBoolean("benchmark.verify")) {
+                return;
+            }
+            int[] next = {0};
+            try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
+                java.util.function.Consumer<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> check = record -> {
+                    if (next[0] >= lines || (fromFile && !record.value().equals(line(next[0], lineBytes)))) {
+                        throw new IllegalStateException(topic + ": record " + next[0] + " is '" + record.value()
+                                + "', not line " + next[0] + " of the file");
+                    }
+                    next[0]++;
+                };
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (next[0] < lines && System.nanoTime() < deadline) {
+                    reader.read(50_000, Duration.ofSeconds(5)).forEach(check);
+                }
+                reader.readUntilQuiet(Duration.ofSeconds(1)).forEach(check);
+            }
+            if (next[0] != lines) {
+                throw new IllegalStateException(topic + " holds " + next[0] + " of the " + lines + " lines");
             }
         }
 
@@ -264,14 +329,18 @@ public final class Benchmark {
 
     private static void writeLog(Path log, int lines, int lineBytes) throws IOException {
         Files.createDirectories(log.getParent());
-        String filler = "x".repeat(Math.max(0, lineBytes - 1 - 40));
         try (BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             for (int i = 0; i < lines; i++) {
-                String head = String.format("2026-11-25T10:00:00.000Z INFO %09d ", i);
-                String line = (head + filler).substring(0, Math.min(lineBytes - 1, head.length() + filler.length()));
-                out.write(line);
+                out.write(line(i, lineBytes));
                 out.write('\n');
             }
         }
+    }
+
+    /** Line {@code i} of the file, without its newline. */
+    private static String line(int i, int lineBytes) {
+        String head = String.format("2026-11-25T10:00:00.000Z INFO %09d ", i);
+        String filler = "x".repeat(Math.max(0, lineBytes - 1 - head.length()));
+        return (head + filler).substring(0, Math.min(lineBytes - 1, head.length() + filler.length()));
     }
 }

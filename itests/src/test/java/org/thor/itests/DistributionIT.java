@@ -112,6 +112,17 @@ class DistributionIT {
         assertEquals(shipped, extraJavaOpts(setenv, shipped), "sourced twice (bin/start, then bin/karaf), it adds nothing");
     }
 
+    @Test
+    void theShippedSetenvDropsAnInheritedClassPath() throws Exception {
+        Path setenv = Files.writeString(stack.work().resolve("setenv-classpath"), shipped("bin/setenv"));
+        ProcessBuilder shell = new ProcessBuilder("sh", "-c", ". \"$0\"; printf %s \"${CLASSPATH-unset}\"", setenv.toString());
+        shell.environment().put("CLASSPATH", "/opt/app/lib/connect-runtime.jar");
+        Process process = shell.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertEquals("unset", output, "bin/karaf would put it in front of Karaf's own class path");
+    }
+
     /** EXTRA_JAVA_OPTS after sourcing {@code setenv} as Karaf's scripts do, from {@code before}. */
     private static String extraJavaOpts(Path setenv, String before) throws Exception {
         ProcessBuilder shell = new ProcessBuilder("sh", "-c", ". \"$0\"; printf %s \"$EXTRA_JAVA_OPTS\"", setenv.toString());
