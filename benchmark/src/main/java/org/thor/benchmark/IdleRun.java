@@ -14,9 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the Thor distribution costs while nothing is written: one connector following
  * {@code streams} logs (one pattern each, each in a directory of its own), every line of them sent,
- * then the CPU its JVM uses over {@code seconds} of quiet, as a share of one core, and its RSS.
+ * then, after 30 s for the JVM to settle, the CPU its JVM uses over {@code seconds} of quiet, as a
+ * share of one core, and its RSS.
  */
 final class IdleRun {
+
+    private static final int SETTLE_SECONDS = 30;
 
     record Idle(int streams, int seconds, double cpuSeconds, long rssMegabytes) {
 
@@ -46,6 +49,8 @@ final class IdleRun {
             if (received < streams) {
                 throw new IllegalStateException(received + " of the " + streams + " lines arrived");
             }
+            // the JVM goes on compiling what the start ran for a while: that is not what idle costs
+            TimeUnit.SECONDS.sleep(SETTLE_SECONDS);
             ProcessStats before = thor.stats();
             TimeUnit.SECONDS.sleep(seconds); // the quiet being measured
             ProcessStats after = thor.stats().since(before);
