@@ -71,6 +71,7 @@ public final class Benchmark {
         printRatios(results, rounds);
         Result.writeCsv(results, work.resolve("results.csv"));
         Charts.throughput(results, String.format("%,d lines of %d bytes into a loopback broker", lines, lineBytes), work.resolve("charts"));
+        Charts.overTime(results, work.resolve("charts"));
     }
 
     /**
@@ -206,22 +207,26 @@ public final class Benchmark {
 
         Result kcat(int round, Path kcat) throws Exception {
             String topic = topic("kcat", round);
+            java.util.concurrent.atomic.AtomicLong pid = new java.util.concurrent.atomic.AtomicLong(-1);
+            Timeline timeline = Timeline.start(broker, topic, () -> pid.get() < 0 ? 0 : ProcessStats.of(pid.get()).rssMegabytes());
             long start = System.nanoTime();
             Process process = new ProcessBuilder(kcat.toString(), "-P", "-b", broker.bootstrapServers(), "-t", topic,
                     "-l", log.toString()).redirectErrorStream(true).redirectOutput(work.resolve(topic + ".out").toFile()).start();
+            pid.set(process.pid());
             ProcessStats peak = new ProcessStats(0, 0, 0);
             while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
                 ProcessStats now = ProcessStats.of(process.pid());
                 peak = now.peakRssMegabytes() > 0 ? now : peak; // the last figures before it exits
             }
             awaitCount(topic, start);
-            Result result = result(round, "kcat (librdkafka defaults)", start, peak);
+            Result result = result(round, "kcat (librdkafka defaults)", start, peak, timeline);
             verify(topic, true);
             return result;
         }
 
         Result producer(int round) throws Exception {
             String topic = topic("producer", round);
+            Timeline timeline = Timeline.start(broker, topic, () -> 0);
             long start = System.nanoTime();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -236,7 +241,7 @@ public final class Benchmark {
                 producer.flush();
             }
             awaitCount(topic, start);
-            Result result = result(round, "Java producer (acks=all, linger 5 ms, batch 256 KB)", start, null);
+            Result result = result(round, "Java producer (acks=all, linger 5 ms, batch 256 KB)", start, null, timeline);
             verify(topic, true);
             return result;
         }
@@ -246,10 +251,11 @@ public final class Benchmark {
             String topic = topic(name, round);
             try (StandaloneWorker worker = StandaloneWorker.start(work.resolve(topic), broker.bootstrapServers(), classPath, settings)) {
                 ProcessStats before = worker.stats();
+                Timeline timeline = Timeline.start(broker, topic, () -> worker.stats().rssMegabytes());
                 long start = System.nanoTime();
                 worker.createConnector(topic, connector);
                 awaitCount(topic, start);
-                Result result = result(round, name, start, worker.stats().since(before));
+                Result result = result(round, name, start, worker.stats().since(before), timeline);
                 verify(topic, !connector.get("connector.class").equals(PreparedRecordsConnector.class.getName()));
                 return result;
             }
@@ -261,13 +267,14 @@ public final class Benchmark {
                 ProcessStats idle = thor.stats();
                 System.out.printf("round %d  %s: start to REST ready %.1f s, idle RSS %,d MB%n", round, name,
                         thor.startSeconds(), idle.rssMegabytes());
+                Timeline timeline = Timeline.start(broker, topic, () -> thor.stats().rssMegabytes());
                 long start = System.nanoTime();
                 Map<String, String> connector = new java.util.LinkedHashMap<>(connectorSettings());
                 connector.put("files", log.toString());
                 connector.put("topic", topic);
                 thor.deployConnector(topic, connector);
                 awaitCount(topic, start);
-                Result result = result(round, name, start, thor.stats().since(idle));
+                Result result = result(round, name, start, thor.stats().since(idle), timeline);
                 verify(topic, true);
                 return result;
             }
@@ -322,8 +329,12 @@ public final class Benchmark {
             throw new IllegalStateException(topic + " did not reach " + lines + " records");
         }
 
-        private Result result(int round, String name, long startNanos, ProcessStats stats) {
-            return new Result(round, name, (System.nanoTime() - startNanos) / 1e9, lines, (long) lines * lineBytes, stats);
+        /** The result of a tool's run, its timeline stopped. */
+        private Result result(int round, String name, long startNanos, ProcessStats stats, Timeline timeline)
+                throws InterruptedException {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            timeline.close();
+            return new Result(round, name, seconds, lines, (long) lines * lineBytes, stats, timeline.samples());
         }
     }
 

@@ -39,6 +39,36 @@ final class Charts {
                 "CPU s / M lines", cpu, PlotOrientation.HORIZONTAL, true, false, false), directory.resolve("cpu.png"));
     }
 
+    /** Lines/s (over each half second) and RSS over time, one series per tool and round. */
+    static void overTime(List<Result> results, Path directory) throws IOException {
+        XYSeriesCollection speed = new XYSeriesCollection();
+        XYSeriesCollection rss = new XYSeriesCollection();
+        for (Result result : results) {
+            String name = result.name() + ", round " + result.round();
+            XYSeries linesPerSecond = new XYSeries(name);
+            XYSeries megabytes = new XYSeries(name);
+            List<Timeline.Sample> samples = result.timeline();
+            for (int i = 0; i < samples.size(); i++) {
+                Timeline.Sample sample = samples.get(i);
+                Timeline.Sample earlier = samples.get(Math.max(0, i - 5));
+                if (sample.seconds() > earlier.seconds()) {
+                    linesPerSecond.add(sample.seconds(), (sample.records() - earlier.records()) / (sample.seconds() - earlier.seconds()));
+                }
+                if (sample.rssMegabytes() > 0) {
+                    megabytes.add(sample.seconds(), sample.rssMegabytes());
+                }
+            }
+            speed.addSeries(linesPerSecond);
+            if (!megabytes.isEmpty()) {
+                rss.addSeries(megabytes);
+            }
+        }
+        save(ChartFactory.createXYLineChart("lines/s over time (from the tool's start)", "s", "lines/s", speed,
+                PlotOrientation.VERTICAL, true, false, false), directory.resolve("lines-per-second-over-time.png"));
+        save(ChartFactory.createXYLineChart("RSS over time (the tool's process)", "s", "MB", rss,
+                PlotOrientation.VERTICAL, true, false, false), directory.resolve("rss-over-time.png"));
+    }
+
     /** The share of lines that reached Kafka within each latency. */
     static void latency(LatencyRun.Latencies latencies, String title, Path directory) throws IOException {
         XYSeries cumulative = new XYSeries("lines within (%)");

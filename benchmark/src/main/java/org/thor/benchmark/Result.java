@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** One tool's run: how long the file took to be in Kafka, and what its process used meanwhile (null: not measured). */
-record Result(int round, String name, double seconds, long lines, long bytes, ProcessStats stats) {
+record Result(int round, String name, double seconds, long lines, long bytes, ProcessStats stats,
+              List<Timeline.Sample> timeline) {
 
     static final String HEADING = String.format("%-5s %-52s %8s %11s %7s %12s %14s",
             "round", "tool", "s", "lines/s", "MB/s", "CPU s/M lines", "peak RSS MB");
