@@ -58,8 +58,7 @@ public final class Benchmark {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int lineBytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        // a fresh directory per run: a worker's stored offsets would say the file was read already
-        Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        Path work = runDirectory();
         String fileStreamClassPath = System.getProperty("filestream.classpath") == null ? null
                 : Files.readString(Path.of(System.getProperty("filestream.classpath"))).trim();
         String distribution = System.getProperty("thor.distribution");
@@ -121,13 +120,23 @@ public final class Benchmark {
         return results;
     }
 
+    /** A fresh directory per run: a worker's stored offsets would say the file was read already. */
+    private static Path runDirectory() {
+        return Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+    }
+
+    /** The distribution's archive run.sh names with {@code -Dthor.distribution}. */
+    private static Path distributionArchive() {
+        return Path.of(System.getProperty("thor.distribution"));
+    }
+
     /** {@code idle [streams] [seconds]}: the distribution's CPU and RSS while its streams have nothing to read. */
     private static void idle(String[] args) throws Exception {
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        Path work = runDirectory();
         try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
-            IdleRun.Idle idle = IdleRun.measure(broker, work, Path.of(System.getProperty("thor.distribution")), streams, seconds);
+            IdleRun.Idle idle = IdleRun.measure(broker, work, distributionArchive(), streams, seconds);
             System.out.printf("%nThor distribution, shipped defaults, one connector:%n%s%n", idle);
         }
     }
@@ -136,9 +145,9 @@ public final class Benchmark {
     private static void outage(String[] args) throws Exception {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int linesPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        Path work = runDirectory();
         try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
-            OutageRun.Outage outage = OutageRun.measure(broker, work, Path.of(System.getProperty("thor.distribution")),
+            OutageRun.Outage outage = OutageRun.measure(broker, work, distributionArchive(),
                     linesPerSecond, seconds, 200);
             System.out.printf("%nThor distribution, shipped defaults, one log at %,d lines/s through a broker outage of %d s:%n%s%n",
                     linesPerSecond, seconds, outage);
@@ -149,9 +158,9 @@ public final class Benchmark {
     private static void latency(String[] args) throws Exception {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int linesPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        Path work = Path.of("target", "bench", Long.toString(System.currentTimeMillis())).toAbsolutePath();
+        Path work = runDirectory();
         try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
-            LatencyRun.Latencies latencies = LatencyRun.measure(broker, work, Path.of(System.getProperty("thor.distribution")),
+            LatencyRun.Latencies latencies = LatencyRun.measure(broker, work, distributionArchive(),
                     linesPerSecond, seconds, 200);
             System.out.printf("%nThor distribution, shipped defaults, one log at %,d lines/s for %d s:%n%s%n",
                     linesPerSecond, seconds, latencies);

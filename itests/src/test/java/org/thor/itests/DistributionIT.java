@@ -115,20 +115,23 @@ class DistributionIT {
     @Test
     void theShippedSetenvDropsAnInheritedClassPath() throws Exception {
         Path setenv = Files.writeString(stack.work().resolve("setenv-classpath"), shipped("bin/setenv"));
-        ProcessBuilder shell = new ProcessBuilder("sh", "-c", ". \"$0\"; printf %s \"${CLASSPATH-unset}\"", setenv.toString());
-        shell.environment().put("CLASSPATH", "/opt/app/lib/connect-runtime.jar");
-        Process process = shell.redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        assertEquals("unset", output, "bin/karaf would put it in front of Karaf's own class path");
+
+        String classPath = afterSetenv(setenv, "CLASSPATH", "/opt/app/lib/connect-runtime.jar", "${CLASSPATH-unset}");
+
+        assertEquals("unset", classPath, "bin/karaf would put it in front of Karaf's own class path");
     }
 
     /** EXTRA_JAVA_OPTS after sourcing {@code setenv} as Karaf's scripts do, from {@code before}. */
     private static String extraJavaOpts(Path setenv, String before) throws Exception {
-        ProcessBuilder shell = new ProcessBuilder("sh", "-c", ". \"$0\"; printf %s \"$EXTRA_JAVA_OPTS\"", setenv.toString());
-        shell.environment().remove("EXTRA_JAVA_OPTS");
-        if (before != null) {
-            shell.environment().put("EXTRA_JAVA_OPTS", before);
+        return afterSetenv(setenv, "EXTRA_JAVA_OPTS", before, "$EXTRA_JAVA_OPTS");
+    }
+
+    /** What {@code shown} expands to after sourcing {@code setenv} with {@code variable} set to {@code value} (null: unset). */
+    private static String afterSetenv(Path setenv, String variable, String value, String shown) throws Exception {
+        ProcessBuilder shell = new ProcessBuilder("sh", "-c", ". \"$0\"; printf %s \"" + shown + "\"", setenv.toString());
+        shell.environment().remove(variable);
+        if (value != null) {
+            shell.environment().put(variable, value);
         }
         Process process = shell.redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package org.thor.file;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,57 +32,59 @@ class ChangeWatchTest {
     @TempDir
     Path dir;
 
+    private final ExecutorService poller = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stopPolling() {
+        poller.shutdownNow();
+    }
+
     @Test
     void aLineWrittenWhileTheTaskWaitsWakesIt() throws Exception {
         Path log = dir.resolve("app.log");
-        append(log, "first\n");
-        Map<String, String> config = LogFiles.config(log.toString());
-        config.put(LogFileSourceConfig.POLL_INTERVAL_CONFIG, A_MINUTE);
-        ExecutorService poller = Executors.newSingleThreadExecutor();
-        AtomicReference<Thread> pollerThread = new AtomicReference<>();
-        try (TaskHarness harness = new TaskHarness(config).start()) {
-            harness.pollUntil(1, TIMEOUT);
-            Future<List<String>> polled = poller.submit(() -> {
-                pollerThread.set(Thread.currentThread());
+        try (TaskHarness harness = startedWithItsFirstLine(log, "first")) {
+            Future<List<String>> polled = waitingInPoll(() -> {
                 while (harness.records.size() < 2) {
                     harness.pollOnce();
                 }
                 return harness.values();
             });
-            await().atMost(TIMEOUT).until(() -> pollerThread.get() != null
-                    && pollerThread.get().getState() == Thread.State.TIMED_WAITING);
 
             append(log, "second\n");
 
             assertEquals(List.of("first", "second"), polled.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        } finally {
-            poller.shutdownNow();
         }
     }
 
     @Test
     void stopEndsTheWait() throws Exception {
-        Path log = dir.resolve("app.log");
-        append(log, "only\n");
+        TaskHarness harness = startedWithItsFirstLine(dir.resolve("app.log"), "only");
+        Future<Integer> waiting = waitingInPoll(harness::pollOnce);
+
+        harness.close();
+
+        assertEquals(0, waiting.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** A task polling every minute at most, which has sent the log's one line. */
+    private static TaskHarness startedWithItsFirstLine(Path log, String line) throws Exception {
+        append(log, line + "\n");
         Map<String, String> config = LogFiles.config(log.toString());
         config.put(LogFileSourceConfig.POLL_INTERVAL_CONFIG, A_MINUTE);
-        ExecutorService poller = Executors.newSingleThreadExecutor();
+        TaskHarness harness = new TaskHarness(config).start();
+        harness.pollUntil(1, TIMEOUT);
+        return harness;
+    }
+
+    /** Runs {@code polling} in the poller thread; returns once that thread waits inside poll(). */
+    private <T> Future<T> waitingInPoll(Callable<T> polling) {
         AtomicReference<Thread> pollerThread = new AtomicReference<>();
-        try {
-            TaskHarness harness = new TaskHarness(config).start();
-            harness.pollUntil(1, TIMEOUT);
-            Future<Integer> waiting = poller.submit(() -> {
-                pollerThread.set(Thread.currentThread());
-                return harness.pollOnce();
-            });
-            await().atMost(TIMEOUT).until(() -> pollerThread.get() != null
-                    && pollerThread.get().getState() == Thread.State.TIMED_WAITING);
-
-            harness.close();
-
-            assertEquals(0, waiting.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        } finally {
-            poller.shutdownNow();
-        }
+        Future<T> polled = poller.submit(() -> {
+            pollerThread.set(Thread.currentThread());
+            return polling.call();
+        });
+        await().atMost(TIMEOUT).until(() -> pollerThread.get() != null
+                && pollerThread.get().getState() == Thread.State.TIMED_WAITING);
+        return polled;
     }
 }
