@@ -14,6 +14,6 @@ distribution=$(ls "$PWD"/../karaf-assembly/target/thor-*.tar.gz 2>/dev/null | he
 mkdir -p target
 mvn -B -q -f filestream-4.3/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/filestream-4.3.classpath"
 mvn -B -q compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/benchmark.classpath"
-exec java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCHMARK_OPTS:-} -Dfilestream.classpath="$PWD/target/filestream-4.3.classpath" \
+exec java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient=error ${BENCHMARK_OPTS:-} -Dfilestream.classpath="$PWD/target/filestream-4.3.classpath" \
   -Dthor.distribution="$distribution" \
   -cp "target/classes:$(cat target/benchmark.classpath)" org.thor.benchmark.Benchmark "$@"

@@ -151,6 +151,8 @@ public final class Benchmark {
                     linesPerSecond, seconds, 200);
             System.out.printf("%nThor distribution, shipped defaults, one log at %,d lines/s through a broker outage of %d s:%n%s%n",
                     linesPerSecond, seconds, outage);
+            Charts.outage(outage, String.format("Thor distribution through a %d s broker outage at %,d lines/s", seconds,
+                    linesPerSecond), work.resolve("charts"));
         }
     }
 

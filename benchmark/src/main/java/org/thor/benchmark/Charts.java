@@ -82,6 +82,24 @@ final class Charts {
                 new XYSeriesCollection(cumulative), PlotOrientation.VERTICAL, false, false, false), directory.resolve("latency.png"));
     }
 
+    /** The Karaf JVM's RSS and heap, each second of a broker outage. */
+    static void outage(OutageRun.Outage outage, String title, Path directory) throws IOException {
+        XYSeries rss = new XYSeries("RSS");
+        XYSeries used = new XYSeries("heap used");
+        XYSeries committed = new XYSeries("heap committed");
+        for (OutageRun.Sample sample : outage.samples()) {
+            rss.add(sample.second(), sample.rssMegabytes());
+            used.add(sample.second(), sample.heapUsedMegabytes());
+            committed.add(sample.second(), sample.heapCommittedMegabytes());
+        }
+        XYSeriesCollection series = new XYSeriesCollection();
+        series.addSeries(rss);
+        series.addSeries(committed);
+        series.addSeries(used);
+        save(ChartFactory.createXYLineChart(title, "s into the outage", "MB", series,
+                PlotOrientation.VERTICAL, true, false, false), directory.resolve("outage-memory.png"));
+    }
+
     private static void save(JFreeChart chart, Path png) throws IOException {
         Files.createDirectories(png.getParent());
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);

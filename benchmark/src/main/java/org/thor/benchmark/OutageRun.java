@@ -7,6 +7,8 @@ import org.thor.kraft.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,15 +23,30 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutageRun {
 
+    /** One second of the outage: the Karaf JVM's RSS and its heap, used and committed. */
+    record Sample(int second, long rssMegabytes, long heapUsedMegabytes, long heapCommittedMegabytes) {
+    }
+
     record Outage(int written, int received, int missing, boolean distinctInOrder, long rssBeforeMegabytes,
-                  long peakRssDuringMegabytes, long rssGrowthMegabytes, double allInSecondsAfterLastWritten) {
+                  long peakRssDuringMegabytes, long rssGrowthMegabytes, double allInSecondsAfterLastWritten,
+                  List<Sample> samples) {
+
+        long peakHeapUsedMegabytes() {
+            return samples.stream().mapToLong(Sample::heapUsedMegabytes).max().orElse(0);
+        }
+
+        long peakHeapCommittedMegabytes() {
+            return samples.stream().mapToLong(Sample::heapCommittedMegabytes).max().orElse(0);
+        }
 
         @Override
         public String toString() {
             return String.format("%,d lines written, %,d records received, %,d lines missing, distinct lines in order: %s%n"
                             + "RSS %,d MB before the outage, at most %,d MB during it: grew %,d MB; "
+                            + "heap during it (sampled every second): at most %,d MB used, %,d MB committed%n"
                             + "every line in Kafka %.1f s after the last was written (10 s after the broker was back)", written, received, missing,
-                    distinctInOrder, rssBeforeMegabytes, peakRssDuringMegabytes, rssGrowthMegabytes, allInSecondsAfterLastWritten);
+                    distinctInOrder, rssBeforeMegabytes, peakRssDuringMegabytes, rssGrowthMegabytes,
+                    peakHeapUsedMegabytes(), peakHeapCommittedMegabytes(), allInSecondsAfterLastWritten);
         }
     }
 
@@ -71,14 +88,19 @@ final class OutageRun {
             thor.awaitTaskRunning(topic, Duration.ofMinutes(2));
             writer.write(before);
             long rssBefore = thor.stats().rssMegabytes();
+            List<Sample> samples = new ArrayList<>();
             broker.stop();
             Future<Long> outage = writing.submit(() -> writer.write(during));
-            long peak = rssBefore;
-            while (!outage.isDone()) {
-                peak = Math.max(peak, thor.stats().rssMegabytes());
-                TimeUnit.SECONDS.sleep(1); // sampling the RSS once a second
+            try (HeapProbe heap = thor.heapProbe()) {
+                while (!outage.isDone()) {
+                    HeapProbe.Heap now = heap.heap();
+                    samples.add(new Sample(samples.size(), thor.stats().rssMegabytes(), now.usedMegabytes(),
+                            now.committedMegabytes()));
+                    TimeUnit.SECONDS.sleep(1); // sampling once a second
+                }
             }
             outage.get();
+            long peak = Math.max(rssBefore, samples.stream().mapToLong(Sample::rssMegabytes).max().orElse(0));
             broker.start();
             writer.write(after);
             long wroteAll = System.nanoTime();
@@ -93,7 +115,7 @@ final class OutageRun {
                 double catchUp = (System.nanoTime() - wroteAll) / 1e9;
                 reader.readUntilQuiet(Duration.ofSeconds(3)).forEach(check::add);
                 return new Outage(lines, check.received, lines - check.next, check.outOfOrder == 0, rssBefore, peak,
-                        peak - rssBefore, catchUp);
+                        peak - rssBefore, catchUp, samples);
             }
         } finally {
             writing.shutdownNow();

@@ -78,6 +78,11 @@ final class ThorDistribution implements AutoCloseable {
         return ProcessStats.of(jvm().pid());
     }
 
+    /** The Karaf JVM's heap, read through the attach API. */
+    HeapProbe heapProbe() throws Exception {
+        return HeapProbe.attach(jvm().pid());
+    }
+
     private ProcessHandle jvm() {
         return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
