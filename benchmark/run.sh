@@ -15,5 +15,5 @@ mkdir -p target
 mvn -B -q -f filestream-4.3/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/target/filestream-4.3.classpath"
 mvn -B -q compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/benchmark.classpath"
 exec java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient=error ${BENCHMARK_OPTS:-} -Dfilestream.classpath="$PWD/target/filestream-4.3.classpath" \
-  -Dthor.distribution="$distribution" \
+  -Dthor.distribution="$distribution" -Dthor.groovy.nginx="$PWD/../thor-bundle/examples/nginx-combined.groovy" \
   -cp "target/classes:$(cat target/benchmark.classpath)" org.thor.benchmark.Benchmark "$@"

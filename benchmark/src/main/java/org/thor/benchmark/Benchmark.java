@@ -55,6 +55,10 @@ public final class Benchmark {
             idle(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("formats")) {
+            formats(args);
+            return;
+        }
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int lineBytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -113,7 +117,7 @@ public final class Benchmark {
                             Map.of("connector.class", "org.thor.file.LogFileSourceConnector", "files", log.toString())));
                 }
                 if (distribution != null && wanted("distribution")) {
-                    results.add(run.distribution(round, THOR_DISTRIBUTION, Path.of(distribution)));
+                    results.add(run.distribution(round, THOR_DISTRIBUTION, Path.of(distribution), connectorSettings()));
                 }
             }
         }
@@ -139,6 +143,39 @@ public final class Benchmark {
             IdleRun.Idle idle = IdleRun.measure(broker, work, distributionArchive(), streams, seconds);
             System.out.printf("%nThor distribution, shipped defaults, one connector:%n%s%n", idle);
         }
+    }
+
+    /**
+     * {@code formats [lines] [rounds]}: the distribution on an nginx access log, with format=raw and
+     * with format=groovy running the nginx example script ({@code -Dthor.groovy.nginx} names it),
+     * each in a fresh distribution; lines/s of each and their ratio.
+     */
+    private static void formats(String[] args) throws Exception {
+        int lines = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Path work = runDirectory();
+        Path log = work.resolve("logs").resolve("access.log");
+        NginxLog.write(log, lines);
+        int lineBytes = (int) (Files.size(log) / lines);
+        Map<String, String> groovy = Map.of("format", "groovy",
+                "format.groovy.file", Path.of(System.getProperty("thor.groovy.nginx")).toAbsolutePath().toString());
+        List<Result> results = new ArrayList<>();
+        try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
+            Run run = new Run(broker, work, log, lines, lineBytes);
+            for (int round = 1; round <= rounds; round++) {
+                results.add(run.distribution(round, "Thor distribution, format=raw", distributionArchive(), Map.of()));
+                results.add(run.distribution(round, "Thor distribution, format=groovy (nginx script)", distributionArchive(), groovy));
+            }
+        }
+        System.out.printf("%n%,d nginx access-log lines (%d bytes on average), file -> loopback KRaft broker, %d cores%n",
+                lines, lineBytes, Runtime.getRuntime().availableProcessors());
+        System.out.println(Result.HEADING);
+        results.forEach(System.out::println);
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            System.out.printf("round %d: groovy / raw = %.2f%n", results.get(i).round(),
+                    results.get(i + 1).linesPerSecond() / results.get(i).linesPerSecond());
+        }
+        Result.writeCsv(results, work.resolve("results.csv"));
     }
 
     /** {@code outage [seconds] [linesPerSecond]}: the distribution through a broker outage of that long. */
@@ -272,15 +309,15 @@ public final class Benchmark {
             }
         }
 
-        Result distribution(int round, String name, Path archive) throws Exception {
-            String topic = topic("distribution", round);
+        Result distribution(int round, String name, Path archive, Map<String, String> settings) throws Exception {
+            String topic = topic(name, round);
             try (ThorDistribution thor = ThorDistribution.start(archive, work.resolve(topic), broker.bootstrapServers())) {
                 ProcessStats idle = thor.stats();
                 System.out.printf("round %d  %s: start to REST ready %.1f s, idle RSS %,d MB%n", round, name,
                         thor.startSeconds(), idle.rssMegabytes());
                 Timeline timeline = Timeline.start(broker, topic, () -> thor.stats().rssMegabytes());
                 long start = System.nanoTime();
-                Map<String, String> connector = new java.util.LinkedHashMap<>(connectorSettings());
+                Map<String, String> connector = new java.util.LinkedHashMap<>(settings);
                 connector.put("files", log.toString());
                 connector.put("topic", topic);
                 thor.deployConnector(topic, connector);

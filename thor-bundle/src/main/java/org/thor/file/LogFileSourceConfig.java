@@ -50,7 +50,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public static final String FORMAT_CONFIG = "format";
     private static final String FORMAT_DOC = "Name of the line formatter: 'raw' (the line as a string), "
             + "'json' (a JSON object with message, path, offset, host, stream, as a string), 'regex' "
-            + "(named groups of format.regex.pattern as Struct fields), or the name of a "
+            + "(named groups of format.regex.pattern as Struct fields), 'groovy' (a script, "
+            + "format.groovy.file or format.groovy.script), or the name of a "
             + "org.thor.format.LineFormat from another bundle or jar.";
     public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.records";
     private static final String MAX_IN_FLIGHT_DOC = "Records handed to Kafka Connect but not yet "
@@ -89,6 +90,22 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String REGEX_PATTERN_DOC = "For format=regex: a Java regular expression with "
             + "named groups, matched against the whole line; each group becomes an optional string field. "
             + "Lines it does not match are kept, in the field 'unparsed'.";
+    public static final String GROOVY_FILE_CONFIG = "format.groovy.file";
+    private static final String GROOVY_FILE_DOC = "For format=groovy: the absolute path of a Groovy script that "
+            + "turns each line into the record's value (a String as it is, a Map as a JSON object, null drops "
+            + "the line). A running task picks up an edit within scan.interval.ms; an edit that does not "
+            + "compile is logged and the previous script keeps running. The script runs with Thor's rights.";
+    public static final String GROOVY_SCRIPT_CONFIG = "format.groovy.script";
+    private static final String GROOVY_SCRIPT_DOC = "For format=groovy: the script itself, for short ones, "
+            + "instead of format.groovy.file.";
+    public static final String INCLUDE_LINES_CONFIG = "include.lines";
+    private static final String INCLUDE_LINES_DOC = "Java regular expressions, comma-separated; when any is "
+            + "given, only lines (or multiline events) in which one of them is found are kept. Applied before "
+            + "the format and exclude.lines; dropped lines are counted in LinesDropped.";
+    public static final String EXCLUDE_LINES_CONFIG = "exclude.lines";
+    private static final String EXCLUDE_LINES_DOC = "Java regular expressions, comma-separated; lines (or "
+            + "multiline events) in which one of them is found are dropped, after include.lines, before the "
+            + "format. Dropped lines are counted in LinesDropped.";
     public static final String RECORD_KEY_CONFIG = "record.key";
     private static final String RECORD_KEY_DOC = "The record key: 'stream' (the stream's glob pattern, "
             + "so with the default partitioner each stream's lines land in one partition in the order "
@@ -138,6 +155,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
      */
     static final int FITS_KAFKA_DEFAULTS = 512 * 1024;
 
+    public static final long DEFAULT_SCAN_INTERVAL_MS = 5_000L;
+
     public static final String MATCH_AFTER = "after";
     public static final String MATCH_BEFORE = "before";
     public static final String READ_FROM_BEGINNING = "beginning";
@@ -167,7 +186,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.LOW, MAX_LINE_BYTES_DOC, GROUP_FILES, 5, ConfigDef.Width.SHORT, "Max line bytes")
             .define(CLOSE_INACTIVE_CONFIG, Type.LONG, Duration.ofMinutes(5).toMillis(), ConfigDef.Range.atLeast(0),
                     Importance.MEDIUM, CLOSE_INACTIVE_DOC, GROUP_FILES, 6, ConfigDef.Width.SHORT, "Close inactive (ms)")
-            .define(SCAN_INTERVAL_CONFIG, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1),
+            .define(SCAN_INTERVAL_CONFIG, Type.LONG, DEFAULT_SCAN_INTERVAL_MS, ConfigDef.Range.atLeast(1),
                     Importance.LOW, SCAN_INTERVAL_DOC, GROUP_FILES, 7, ConfigDef.Width.SHORT, "Scan interval (ms)")
             .define(COPIES_CONFIG, Type.STRING, COPIES_BESIDE, ValidString.in(COPIES_BESIDE, COPIES_MATCHED),
                     Importance.MEDIUM, COPIES_DOC, GROUP_FILES, 9, ConfigDef.Width.SHORT, "Copytruncate copies")
@@ -177,6 +196,14 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.MEDIUM, FORMAT_DOC, GROUP_RECORDS, 2, ConfigDef.Width.SHORT, "Format")
             .define(REGEX_PATTERN_CONFIG, Type.STRING, "", LogFileSourceConfig::validateRegex,
                     Importance.MEDIUM, REGEX_PATTERN_DOC, GROUP_RECORDS, 5, ConfigDef.Width.LONG, "Regex pattern")
+            .define(GROOVY_FILE_CONFIG, Type.STRING, "", LogFileSourceConfig::validateAbsolutePath,
+                    Importance.MEDIUM, GROOVY_FILE_DOC, GROUP_RECORDS, 7, ConfigDef.Width.LONG, "Groovy script file")
+            .define(GROOVY_SCRIPT_CONFIG, Type.STRING, "",
+                    Importance.LOW, GROOVY_SCRIPT_DOC, GROUP_RECORDS, 8, ConfigDef.Width.LONG, "Groovy script")
+            .define(INCLUDE_LINES_CONFIG, Type.LIST, "", LogFileSourceConfig::validateRegexes,
+                    Importance.MEDIUM, INCLUDE_LINES_DOC, GROUP_RECORDS, 9, ConfigDef.Width.LONG, "Include lines")
+            .define(EXCLUDE_LINES_CONFIG, Type.LIST, "", LogFileSourceConfig::validateRegexes,
+                    Importance.MEDIUM, EXCLUDE_LINES_DOC, GROUP_RECORDS, 10, ConfigDef.Width.LONG, "Exclude lines")
             .define(RECORD_KEY_CONFIG, Type.STRING, KEY_STREAM, ValidString.in(KEY_STREAM, KEY_PATH, KEY_NONE),
                     Importance.LOW, RECORD_KEY_DOC, GROUP_RECORDS, 3, ConfigDef.Width.SHORT, "Record key")
             .define(HOST_NAME_CONFIG, Type.STRING, "", Importance.LOW, HOST_NAME_DOC,
@@ -226,6 +253,8 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final String hostName;
     /** The headers of {@value #HEADERS_CONFIG}. */
     public final Set<String> headers;
+    /** include.lines and exclude.lines. */
+    public final LineFilter lineFilter;
     public final String multilinePattern;
     public final boolean multilineNegate;
     public final boolean multilineAfter;
@@ -261,6 +290,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
         recordKey = getString(RECORD_KEY_CONFIG);
         hostName = getString(HOST_NAME_CONFIG).trim();
         headers = Set.copyOf(getList(HEADERS_CONFIG));
+        lineFilter = LineFilter.of(getList(INCLUDE_LINES_CONFIG), getList(EXCLUDE_LINES_CONFIG));
         multilinePattern = getString(MULTILINE_PATTERN_CONFIG);
         multilineNegate = getBoolean(MULTILINE_NEGATE_CONFIG);
         multilineAfter = MATCH_AFTER.equals(getString(MULTILINE_MATCH_CONFIG));
@@ -309,6 +339,21 @@ public final class LogFileSourceConfig extends AbstractConfig {
             java.util.regex.Pattern.compile((String) value);
         } catch (java.util.regex.PatternSyntaxException e) {
             throw new ConfigException(name, value, e.getDescription());
+        }
+    }
+
+    private static void validateRegexes(String name, Object value) {
+        @SuppressWarnings("unchecked")
+        List<String> regexes = (List<String>) value;
+        for (String regex : regexes) {
+            validateRegex(name, regex);
+        }
+    }
+
+    private static void validateAbsolutePath(String name, Object value) {
+        String path = ((String) value).trim();
+        if (!path.isEmpty() && !Path.of(path).isAbsolute()) {
+            throw new ConfigException(name, value, "the path must be absolute");
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.thor.file.format.Formats;
+import org.thor.format.LineFormatter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,24 +49,44 @@ public class LogFileSourceConnector extends SourceConnector {
         String name = connectorConfigs.getOrDefault(LogFileSourceConfig.FORMAT_CONFIG, "raw").trim();
         Optional<Formats.Lease> format = Formats.find(name);
         String problem = null;
+        String key = LogFileSourceConfig.FORMAT_CONFIG;
         if (format.isEmpty()) {
             problem = Formats.insideOsgi() ? null : "No line format named '" + name + "' is installed";
         } else {
             try (Formats.Lease lease = format.get()) {
-                lease.format().create(connectorConfigs);
-            } catch (ConfigException | IllegalArgumentException e) {
+                LineFormatter formatter = lease.format().create(connectorConfigs);
+                if (formatter instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            } catch (ConfigException e) {
+                problem = "Format '" + name + "': " + e.getMessage();
+                key = keyNamedBy(e, config);
+            } catch (Exception e) {
                 problem = "Format '" + name + "': " + e.getMessage();
             }
         }
         warnOfOverlappingPatterns(connectorConfigs);
         if (problem != null) {
             for (ConfigValue value : config.configValues()) {
-                if (value.name().equals(LogFileSourceConfig.FORMAT_CONFIG)) {
+                if (value.name().equals(key) && value.errorMessages().isEmpty()) {
                     value.addErrorMessage(problem);
                 }
             }
         }
         return config;
+    }
+
+    /**
+     * The key a format's error is about (format.groovy.file, say), from the message of a
+     * {@code ConfigException(name, value, message)}, "Invalid value ... for configuration NAME: ...";
+     * the format key when it names none of the format's keys.
+     */
+    private static String keyNamedBy(ConfigException e, Config config) {
+        String message = String.valueOf(e.getMessage());
+        return config.configValues().stream().map(ConfigValue::name)
+                .filter(name -> name.startsWith(LogFileSourceConfig.FORMAT_CONFIG + "."))
+                .filter(name -> message.contains(" for configuration " + name + ":") || message.endsWith(" for configuration " + name))
+                .findFirst().orElse(LogFileSourceConfig.FORMAT_CONFIG);
     }
 
     /** Logs each file that two patterns match (it is read by the first only), by listing the patterns' files now. */

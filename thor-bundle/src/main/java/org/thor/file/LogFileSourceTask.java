@@ -144,7 +144,7 @@ public class LogFileSourceTask extends SourceTask {
             int max = Math.min(room, config.batchMaxRecords);
             int consumed;
             do {
-                // lines joined into a held multiline event give no record yet: read on rather than wait
+                // lines joined into a held multiline event, or dropped, give no record: read on rather than wait
                 consumed = 0;
                 for (int i = 0; i < streams.size() && batch.size() < max && batchBytes < byteRoom; i++) {
                     FileStream stream = streams.get((nextStream + i) % streams.size());
@@ -160,7 +160,8 @@ public class LogFileSourceTask extends SourceTask {
                         }
                     }, now);
                 }
-            } while (batch.isEmpty() && consumed > 0 && !joiners.isEmpty());
+            } while (batch.isEmpty() && consumed > 0 && !stopping
+                    && System.currentTimeMillis() - now < config.pollIntervalMs);
             nextStream = (nextStream + 1) % streams.size();
             for (FileStream stream : streams) {
                 MultilineJoiner joiner = joiners.get(stream);
@@ -204,12 +205,23 @@ public class LogFileSourceTask extends SourceTask {
             if (streams != null) {
                 streams.forEach(FileStream::close);
             }
+            if (formatter instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
             if (formatLease != null) {
                 formatLease.close();
                 formatLease = null;
             }
         }
         metrics.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("Closing the formatter failed", e);
+        }
     }
 
     TaskMetricsMBean metrics() {
@@ -241,8 +253,16 @@ public class LogFileSourceTask extends SourceTask {
 
     private void addRecord(FileStream stream, TrackedFile file, String text, long lineStart, Map<String, Object> offset,
                            boolean continued) {
+        if (!config.lineFilter.keeps(text)) {
+            metrics.linesDropped.increment();
+            return;
+        }
         String path = file.path().toString();
         SchemaAndValue value = format(new Line(text, path, lineStart, host, stream.pattern), text);
+        if (value == null) {
+            metrics.linesDropped.increment();
+            return;
+        }
         ConnectHeaders headers = lineHeaders.of(path, lineStart, continued);
         String key = switch (config.recordKey) {
             case LogFileSourceConfig.KEY_PATH -> path;
@@ -259,9 +279,11 @@ public class LogFileSourceTask extends SourceTask {
         try {
             return formatter.format(line);
         } catch (RuntimeException e) {
+            metrics.formatFailures.increment();
             if (!formatFailureLogged) {
                 formatFailureLogged = true;
-                log.warn("Format '{}' failed on a line of {}; sending such lines raw", config.format, line.path(), e);
+                log.warn("Format '{}' failed on the line at offset {} of {}; sending it, and each line it fails on, "
+                        + "as it is (counted in FormatFailures)", config.format, line.offset(), line.path(), e);
             }
             return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, text);
         }

@@ -24,6 +24,8 @@ final class TaskMetrics implements TaskMetricsMBean, RotationCounts, AutoCloseab
     private final LongAdder rotations = new LongAdder();
     final LongAdder overlongLines = new LongAdder();
     final LongAdder invalidLines = new LongAdder();
+    final LongAdder linesDropped = new LongAdder();
+    final LongAdder formatFailures = new LongAdder();
     private final LongAdder bytesLostToRotation = new LongAdder();
 
     private volatile List<FileStream> streams = List.of();
@@ -72,6 +74,16 @@ final class TaskMetrics implements TaskMetricsMBean, RotationCounts, AutoCloseab
             }
             name = null;
         }
+    }
+
+    @Override
+    public long getLinesDropped() {
+        return linesDropped.sum();
+    }
+
+    @Override
+    public long getFormatFailures() {
+        return formatFailures.sum();
     }
 
     @Override

@@ -1,11 +1,63 @@
 package org.thor.file.format;
 
-/** Writes JSON string literals (RFC 8259 escaping); the only JSON Thor's built-ins produce. */
+import java.util.Arrays;
+import java.util.Map;
+
+/** Writes JSON (RFC 8259 escaping): string literals for format=json, whole values for format=groovy. */
 final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonText() {
+    }
+
+    /**
+     * A value a script returned: maps as objects (keys as strings), lists, sets and arrays as
+     * arrays, numbers and booleans as themselves (a non-finite number as a string), anything else as
+     * the string of its {@code toString()}.
+     */
+    static void appendValue(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendString(out, String.valueOf(entry.getKey()));
+                out.append(':');
+                appendValue(out, entry.getValue());
+            }
+            out.append('}');
+        } else if (value instanceof Iterable<?> items) {
+            appendArray(out, items);
+        } else if (value instanceof Object[] items) {
+            appendArray(out, Arrays.asList(items));
+        } else if (value instanceof Boolean || value instanceof Number number && finite(number)) {
+            out.append(value);
+        } else {
+            appendString(out, value.toString());
+        }
+    }
+
+    private static void appendArray(StringBuilder out, Iterable<?> items) {
+        out.append('[');
+        boolean first = true;
+        for (Object item : items) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            appendValue(out, item);
+        }
+        out.append(']');
+    }
+
+    private static boolean finite(Number number) {
+        return !(number instanceof Double || number instanceof Float) || Double.isFinite(number.doubleValue());
     }
 
     static void appendString(StringBuilder out, String value) {
