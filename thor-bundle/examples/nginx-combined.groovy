@@ -11,5 +11,5 @@ if (!m.matches()) {
     return line.text                      // not an access-log line: sent as it is
 }
 [client: m.group(1), user: m.group(2), time: m.group(3), method: m.group(4), path: m.group(5),
- status: m.group(6) as int, bytes: m.group(7) == '-' ? 0 : m.group(7) as long,
+ status: m.group(6).toInteger(), bytes: m.group(7) == '-' ? 0L : m.group(7).toLong(),
  referrer: m.group(8), agent: m.group(9)]

@@ -49,8 +49,10 @@ final class GroovyFormatter implements LineFormatter, AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException(GroovyFormat.FILE_CONFIG, path.toString(), "the script cannot be read: " + e);
         }
-        return new GroovyFormatter(compile(GroovyFormat.FILE_CONFIG, path.toString(), path.getFileName().toString(),
-                file.text()), file);
+        GroovyCompiler.Compiled compiled = compile(GroovyFormat.FILE_CONFIG, path.toString(), path.getFileName().toString(),
+                file.text());
+        log.info("Script {} compiled {}", path, compiled.statically() ? "statically" : "dynamically");
+        return new GroovyFormatter(compiled, file);
     }
 
     private static GroovyCompiler.Compiled compile(String key, String value, String name, String source) {
@@ -84,7 +86,7 @@ final class GroovyFormatter implements LineFormatter, AutoCloseable {
             return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, text.toString());
         }
         if (result instanceof Map<?, ?> map) {
-            StringBuilder json = new StringBuilder(256);
+            StringBuilder json = new StringBuilder(512);
             JsonText.appendValue(json, map);
             return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, json.toString());
         }
@@ -112,7 +114,7 @@ final class GroovyFormatter implements LineFormatter, AutoCloseable {
             GroovyCompiler.Compiled previous = compiled;
             use(next);
             previous.close();
-            log.info("Script {} changed: the lines read from now on are formatted by the new version ({} compiled)",
+            log.info("Script {} changed: the lines read from now on are formatted by the new version (compiled {})",
                     file.path(), next.statically() ? "statically" : "dynamically");
         } catch (CompilationFailedException e) {
             log.warn("Script {} was edited but does not compile; the previous version keeps running:\n{}",

@@ -27,7 +27,7 @@ final class JsonText {
                     out.append(',');
                 }
                 first = false;
-                appendString(out, String.valueOf(entry.getKey()));
+                appendString(out, entry.getKey() instanceof String key ? key : String.valueOf(entry.getKey()));
                 out.append(':');
                 appendValue(out, entry.getValue());
             }
@@ -36,6 +36,10 @@ final class JsonText {
             appendArray(out, items);
         } else if (value instanceof Object[] items) {
             appendArray(out, Arrays.asList(items));
+        } else if (value instanceof String text) {
+            appendString(out, text);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            out.append(((Number) value).longValue()); // the digits written straight in, no String made
         } else if (value instanceof Boolean || value instanceof Number number && finite(number)) {
             out.append(value);
         } else {
@@ -62,7 +66,14 @@ final class JsonText {
 
     static void appendString(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = plainPrefix(value);
+        if (plain == value.length()) {
+            // most values need no escape: appended whole, which copies arrays rather than characters
+            out.append(value).append('"');
+            return;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -84,5 +95,16 @@ final class JsonText {
             }
         }
         out.append('"');
+    }
+
+    /** How many characters at the start of {@code value} need no escape. */
+    private static int plainPrefix(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return i;
+            }
+        }
+        return value.length();
     }
 }
