@@ -14,9 +14,22 @@ final class ThorRest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    /** The Authorization header's value, or null to send none. */
+    private final String authorization;
 
     ThorRest(int port) {
+        this(port, null);
+    }
+
+    private ThorRest(int port, String authorization) {
         this.port = port;
+        this.authorization = authorization;
+    }
+
+    /** The same API, called with HTTP Basic credentials. */
+    ThorRest as(String user, String password) {
+        return new ThorRest(port, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The answer to a GET; status -1 if nothing listens on the port. */
@@ -42,12 +55,16 @@ final class ThorRest {
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (ConnectException e) {
-            return new Response(-1, "");
+            return new Response(-1, "", "");
         }
     }
 
@@ -55,6 +72,6 @@ final class ThorRest {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, String authenticate) {
     }
 }

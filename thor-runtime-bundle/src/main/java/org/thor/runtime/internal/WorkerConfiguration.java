@@ -2,6 +2,7 @@ package org.thor.runtime.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * The Connect worker keys operators change most. Every other key of the {@code org.thor.worker}
@@ -36,4 +37,18 @@ public @interface WorkerConfiguration {
     @AttributeDefinition(name = "Value converter",
             description = "Converter class for record values.")
     String value_converter() default "org.apache.kafka.connect.storage.StringConverter";
+
+    @AttributeDefinition(name = "REST authentication",
+            description = "auto: HTTP Basic against the JAAS realm as soon as a listener binds beyond the loopback "
+                    + "interface, none when all are on loopback; basic: always; none: never (the API answers anyone "
+                    + "who can reach it). Role viewer reads, role admin also changes.",
+            options = {
+                    @Option(value = "auto", label = "auto"),
+                    @Option(value = "basic", label = "basic"),
+                    @Option(value = "none", label = "none")})
+    String thor_rest_auth() default "auto";
+
+    @AttributeDefinition(name = "REST authentication realm",
+            description = "The Karaf JAAS realm that checks REST users and gives their roles (karaf: etc/users.properties).")
+    String thor_rest_auth_realm() default "karaf";
 }

@@ -1,5 +1,7 @@
 package org.thor.runtime.internal;
 
+import org.thor.runtime.rest.ThorRestExtension;
+
 import java.io.File;
 import java.lang.reflect.Array;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.function.Supplier;
 final class WorkerProperties {
 
     static final String OFFSETS_FILE_NAME = "connect.offsets";
+    private static final String REST_EXTENSIONS = "rest.extension.classes";
 
     private WorkerProperties() {
     }
@@ -30,12 +33,17 @@ final class WorkerProperties {
         putDefault(props, all, "offset.flush.interval.ms", () -> Long.toString(typed.offset_flush_interval_ms()));
         putDefault(props, all, "key.converter", typed::key_converter);
         putDefault(props, all, "value.converter", typed::value_converter);
+        putDefault(props, all, ThorRestExtension.AUTH_CONFIG, typed::thor_rest_auth);
+        putDefault(props, all, ThorRestExtension.REALM_CONFIG, typed::thor_rest_auth_realm);
         props.put("plugin.discovery", "service_load");
         all.forEach((key, value) -> {
             if (!isContainerKey(key) && value != null) {
                 props.put(key, asString(value));
             }
         });
+        String extensions = props.getOrDefault(REST_EXTENSIONS, "").trim();
+        props.put(REST_EXTENSIONS, extensions.isEmpty() ? ThorRestExtension.class.getName()
+                : ThorRestExtension.class.getName() + "," + extensions);
         String offsets = props.getOrDefault("offset.storage.file.filename", "").trim();
         if (offsets.isEmpty()) {
             offsets = new File(defaultDataDirectory, OFFSETS_FILE_NAME).getAbsolutePath();

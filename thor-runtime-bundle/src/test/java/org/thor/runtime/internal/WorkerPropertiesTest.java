@@ -22,6 +22,17 @@ class WorkerPropertiesTest {
         assertEquals(new File(DATA, "connect.offsets").getAbsolutePath(), props.get("offset.storage.file.filename"));
         assertEquals("org.apache.kafka.connect.storage.StringConverter", props.get("value.converter"));
         assertEquals("service_load", props.get("plugin.discovery"));
+        assertEquals("org.thor.runtime.rest.ThorRestExtension", props.get("rest.extension.classes"));
+        assertEquals("auto", props.get("thor.rest.auth"));
+        assertEquals("karaf", props.get("thor.rest.auth.realm"));
+    }
+
+    @Test
+    void thorsRestExtensionComesFirstBeforeTheOperatorsOwn() {
+        Map<String, String> props = WorkerProperties.from(defaults(),
+                Map.of("rest.extension.classes", "com.example.AuditExtension"), DATA);
+
+        assertEquals("org.thor.runtime.rest.ThorRestExtension,com.example.AuditExtension", props.get("rest.extension.classes"));
     }
 
     @Test
@@ -97,6 +108,16 @@ class WorkerPropertiesTest {
         public String value_converter() {
             return delegate.value_converter();
         }
+
+        @Override
+        public String thor_rest_auth() {
+            return delegate.thor_rest_auth();
+        }
+
+        @Override
+        public String thor_rest_auth_realm() {
+            return delegate.thor_rest_auth_realm();
+        }
     }
 
     private static WorkerConfiguration defaults() {
@@ -134,6 +155,16 @@ class WorkerPropertiesTest {
             @Override
             public String value_converter() {
                 return "org.apache.kafka.connect.storage.StringConverter";
+            }
+
+            @Override
+            public String thor_rest_auth() {
+                return "auto";
+            }
+
+            @Override
+            public String thor_rest_auth_realm() {
+                return "karaf";
             }
         };
     }
