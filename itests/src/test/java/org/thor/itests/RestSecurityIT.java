@@ -63,6 +63,8 @@ class RestSecurityIT {
         assertEquals(200, reader.get("/").status());
         assertEquals(200, reader.get("/connectors").status());
         assertEquals(200, reader.get("/connector-plugins").status());
+        assertEquals(401, anyone.get("/metrics").status(), "/metrics follows the same rule");
+        assertTrue(reader.get("/metrics").body().contains("jvm_memory_used_bytes"), "a viewer scrapes /metrics");
         String connector = "{\"connector.class\":\"org.thor.file.LogFileSourceConnector\",\"files\":\""
                 + stack.work().resolve("secured/*.log") + "\",\"topic\":\"secured\"}";
         ThorRest.Response forbidden = reader.put("/connectors/secured/config", connector);

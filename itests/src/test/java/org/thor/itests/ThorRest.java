@@ -37,6 +37,11 @@ final class ThorRest {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET that asks for a media type, as a scraper does with Accept. */
+    Response get(String path, String accept) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+    }
+
     Response put(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -52,6 +52,8 @@ public class LogFileSourceTask extends SourceTask {
     private boolean formatMissingLogged;
     private boolean formatFailureLogged;
     private int nextStream;
+    /** Per stream, its counters. */
+    private final Map<FileStream, StreamMetrics> counters = new LinkedHashMap<>();
     /** Per stream, when multiline.pattern is set. */
     private final Map<FileStream, MultilineJoiner> joiners = new HashMap<>();
     private long pollMillis;
@@ -78,9 +80,14 @@ public class LogFileSourceTask extends SourceTask {
         streams = new ArrayList<>();
         List<String> allPatterns = java.util.Arrays.stream(props.getOrDefault(LogFileSourceConnector.TASK_ALL_FILES_CONFIG,
                 String.join(",", config.files)).split(",")).map(String::trim).distinct().toList();
+        counters.clear();
         for (String pattern : config.files) {
             int index = allPatterns.indexOf(pattern);
-            streams.add(new FileStream(pattern, index < 0 ? List.of() : allPatterns.subList(0, index), config, metrics));
+            StreamMetrics counts = new StreamMetrics(pattern);
+            FileStream stream = new FileStream(pattern, index < 0 ? List.of() : allPatterns.subList(0, index), config, counts);
+            counts.watch(stream);
+            streams.add(stream);
+            counters.put(stream, counts);
         }
         joiners.clear();
         for (FileStream stream : streams) {
@@ -92,7 +99,7 @@ public class LogFileSourceTask extends SourceTask {
         startStreams(System.currentTimeMillis());
         changes = ChangeWatch.open("Connector " + props.getOrDefault("name", "log-file-source") + " task "
                 + props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
-        metrics.watch(streams, inFlight);
+        metrics.watch(List.copyOf(counters.values()), inFlight);
         metrics.register(props.getOrDefault("name", "log-file-source"),
                 props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
     }
@@ -230,14 +237,15 @@ public class LogFileSourceTask extends SourceTask {
 
     private void add(FileStream stream, TrackedFile file, LineReader line, Map<String, Object> offset) {
         String text = decoder.decode(line.lineBytes, line.lineOffset, line.lineLength, invalid);
+        StreamMetrics counts = counters.get(stream);
         if (invalid[0]) {
-            metrics.invalidLines.increment();
+            counts.invalidLines.increment();
         }
         if (line.lineSplit) {
-            metrics.overlongLines.increment();
+            counts.overlongLines.increment();
         }
-        metrics.linesRead.increment();
-        metrics.bytesRead.add(line.lineEnd - line.lineStart);
+        counts.linesRead.increment();
+        counts.bytesRead.add(line.lineEnd - line.lineStart);
         MultilineJoiner joiner = joiners.get(stream);
         if (joiner != null) {
             joiner.add(file, text, line.lineContinued, line.lineEnds, line.lineStart, offset, pollMillis,
@@ -253,14 +261,15 @@ public class LogFileSourceTask extends SourceTask {
 
     private void addRecord(FileStream stream, TrackedFile file, String text, long lineStart, Map<String, Object> offset,
                            boolean continued) {
+        StreamMetrics counts = counters.get(stream);
         if (!config.lineFilter.keeps(text)) {
-            metrics.linesDropped.increment();
+            counts.linesDropped.increment();
             return;
         }
         String path = file.path().toString();
-        SchemaAndValue value = format(new Line(text, path, lineStart, host, stream.pattern), text);
+        SchemaAndValue value = format(new Line(text, path, lineStart, host, stream.pattern), text, counts);
         if (value == null) {
-            metrics.linesDropped.increment();
+            counts.linesDropped.increment();
             return;
         }
         ConnectHeaders headers = lineHeaders.of(path, lineStart, continued);
@@ -275,11 +284,11 @@ public class LogFileSourceTask extends SourceTask {
         batchBytes += RecordBytes.of(record);
     }
 
-    private SchemaAndValue format(Line line, String text) {
+    private SchemaAndValue format(Line line, String text, StreamMetrics counts) {
         try {
             return formatter.format(line);
         } catch (RuntimeException e) {
-            metrics.formatFailures.increment();
+            counts.formatFailures.increment();
             if (!formatFailureLogged) {
                 formatFailureLogged = true;
                 log.warn("Format '{}' failed on the line at offset {} of {}; sending it, and each line it fails on, "

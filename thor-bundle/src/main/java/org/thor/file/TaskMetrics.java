@@ -7,123 +7,123 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 
 /**
- * The counters of one task, registered as a JMX MBean while the task runs. JMX rather than
- * Connect's plugin metrics because the runtime bundle exports no {@code org.apache.kafka.common.metrics}.
+ * The counters of one task, the sums of its streams', registered as a JMX MBean while the task
+ * runs, with one MBean per stream beside it. JMX rather than Connect's plugin metrics because the
+ * runtime bundle exports no {@code org.apache.kafka.common.metrics}; the runtime's {@code /metrics}
+ * reads these MBeans.
  */
-final class TaskMetrics implements TaskMetricsMBean, RotationCounts, AutoCloseable {
+final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskMetrics.class);
 
-    final LongAdder linesRead = new LongAdder();
-    final LongAdder bytesRead = new LongAdder();
-    private final LongAdder rotations = new LongAdder();
-    final LongAdder overlongLines = new LongAdder();
-    final LongAdder invalidLines = new LongAdder();
-    final LongAdder linesDropped = new LongAdder();
-    final LongAdder formatFailures = new LongAdder();
-    private final LongAdder bytesLostToRotation = new LongAdder();
-
-    private volatile List<FileStream> streams = List.of();
-
-    @Override
-    public void rotated() {
-        rotations.increment();
-    }
-
-    @Override
-    public void lostToRotation(long bytes) {
-        bytesLostToRotation.add(bytes);
-    }
+    private volatile List<StreamMetrics> streams = List.of();
     private volatile IntSupplier inFlight = () -> 0;
     private volatile IntSupplier maxInFlight = () -> 0;
-    private ObjectName name;
+    private final List<ObjectName> names = new ArrayList<>();
 
-    void watch(List<FileStream> streams, InFlightLimit limit) {
+    void watch(List<StreamMetrics> streams, InFlightLimit limit) {
         this.streams = List.copyOf(streams);
         this.inFlight = limit::inFlight;
         this.maxInFlight = limit::peak;
     }
 
     void register(String connector, String task) {
+        String prefix = "org.thor:type=%s,connector=" + ObjectName.quote(connector) + ",task=" + ObjectName.quote(task);
+        register(String.format(prefix, "LogFileSource"), this, connector, task);
+        for (StreamMetrics stream : streams) {
+            register(String.format(prefix, "LogFileStream") + ",stream=" + ObjectName.quote(stream.getStream()), stream,
+                    connector, task);
+        }
+    }
+
+    private void register(String objectName, Object mbean, String connector, String task) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            name = new ObjectName("org.thor:type=LogFileSource,connector=" + ObjectName.quote(connector)
-                    + ",task=" + ObjectName.quote(task));
+            ObjectName name = new ObjectName(objectName);
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }
-            server.registerMBean(this, name);
+            server.registerMBean(mbean, name);
+            names.add(name);
         } catch (JMException | RuntimeException e) {
-            log.warn("Could not register the metrics of task {} of {} with JMX", task, connector, e);
-            name = null;
+            log.warn("Could not register the metrics of task {} of {} with JMX ({})", task, connector, objectName, e);
         }
     }
 
     @Override
     public void close() {
-        if (name != null) {
+        for (ObjectName name : names) {
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
             } catch (JMException e) {
                 // already gone
             }
-            name = null;
         }
+        names.clear();
+    }
+
+    private long sum(ToLongFunction<StreamMetrics> counter) {
+        long sum = 0;
+        for (StreamMetrics stream : streams) {
+            sum += counter.applyAsLong(stream);
+        }
+        return sum;
     }
 
     @Override
     public long getLinesDropped() {
-        return linesDropped.sum();
+        return sum(StreamMetrics::getLinesDropped);
     }
 
     @Override
     public long getFormatFailures() {
-        return formatFailures.sum();
+        return sum(StreamMetrics::getFormatFailures);
     }
 
     @Override
     public long getLinesRead() {
-        return linesRead.sum();
+        return sum(StreamMetrics::getLinesRead);
     }
 
     @Override
     public long getBytesRead() {
-        return bytesRead.sum();
+        return sum(StreamMetrics::getBytesRead);
     }
 
     @Override
     public int getFilesOpen() {
-        return streams.stream().mapToInt(FileStream::openFiles).sum();
+        return (int) sum(StreamMetrics::getFilesOpen);
     }
 
     @Override
     public long getRotations() {
-        return rotations.sum();
+        return sum(StreamMetrics::getRotations);
     }
 
     @Override
     public long getBytesBehind() {
-        return streams.stream().mapToLong(FileStream::bytesBehind).sum();
+        return sum(StreamMetrics::getBytesBehind);
     }
 
     @Override
     public long getOverlongLines() {
-        return overlongLines.sum();
+        return sum(StreamMetrics::getOverlongLines);
     }
 
     @Override
     public long getInvalidLines() {
-        return invalidLines.sum();
+        return sum(StreamMetrics::getInvalidLines);
     }
 
     @Override
     public long getBytesLostToRotation() {
-        return bytesLostToRotation.sum();
+        return sum(StreamMetrics::getBytesLostToRotation);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.thor.runtime.ConnectorStatus;
+import org.thor.runtime.jmx.StreamFigures;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code thor:status NAME}: the connector's state, a rejected configuration, its tasks with their
- * errors, and what it has read: per file for the log-file connector (position, size, bytes behind).
+ * errors, and what it has read: per stream for the log-file connector (the figures of thor:top and
+ * /metrics, once), and per file (position, size, bytes behind).
  */
 @Service
 @Command(scope = "thor", name = "status", description = "Shows a connector's state, its tasks, its last error and the files it reads")
@@ -45,6 +47,29 @@ public class StatusCommand extends ConnectorCommand {
             tasks.addRow().addContent(task.id(), task.state(), Format.firstLine(task.trace()));
         }
         tasks.print(out);
+
+        List<StreamFigures> streams = StreamFigures.read(name);
+        if (!streams.isEmpty()) {
+            out.println();
+            ShellTable figures = new ShellTable();
+            figures.column("Stream");
+            figures.column("Task").alignRight();
+            figures.column("Lines read").alignRight();
+            figures.column("Bytes read").alignRight();
+            figures.column("Behind").alignRight();
+            figures.column("Lost").alignRight();
+            figures.column("Files open").alignRight();
+            figures.column("Rotations").alignRight();
+            figures.column("Dropped").alignRight();
+            figures.column("Errors").alignRight();
+            for (StreamFigures stream : streams) {
+                figures.addRow().addContent(stream.stream(), stream.task(), String.format("%,d", stream.linesRead()),
+                        TopView.size(stream.bytesRead()), TopView.size(stream.bytesBehind()), TopView.size(stream.bytesLost()),
+                        stream.filesOpen(), stream.rotations(), String.format("%,d", stream.linesDropped()),
+                        String.format("%,d", stream.formatFailures() + stream.linesInvalid()));
+            }
+            figures.print(out);
+        }
 
         List<OffsetRows.Row> rows = offsetRows();
         if (!rows.isEmpty()) {

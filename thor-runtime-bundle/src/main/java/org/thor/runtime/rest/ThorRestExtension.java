@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Thor's Connect REST extension, which the worker component always lists in
- * {@code rest.extension.classes}: authentication of the whole API (every resource, {@code /} too)
- * through a Karaf JAAS realm, as {@code thor.rest.auth} and {@code thor.rest.auth.realm} say.
+ * {@code rest.extension.classes}: authentication of the whole API (every resource, {@code /} and
+ * {@code /metrics} too) through a Karaf JAAS realm, as {@code thor.rest.auth} and
+ * {@code thor.rest.auth.realm} say, and the Prometheus endpoint {@code GET /metrics}.
  */
 public final class ThorRestExtension implements ConnectRestExtension {
 
@@ -52,6 +53,7 @@ public final class ThorRestExtension implements ConnectRestExtension {
         if (login != null) {
             context.configurable().register(new BasicAuthFilter(login), Priorities.AUTHENTICATION);
         }
+        context.configurable().register(new MetricsResource());
     }
 
     @Override

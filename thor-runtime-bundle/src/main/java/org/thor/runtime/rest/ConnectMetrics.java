@@ -1,0 +1,86 @@
+package org.thor.runtime.rest;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+
+import javax.management.Attribute;
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Kafka Connect's own metrics (worker, connectors, source tasks, errors), read from the MBeans its
+ * JmxReporter registers under {@code kafka.connect}, as {@code kafka_connect_<group>_<metric>}:
+ * {@code source-task-metrics} / {@code source-record-poll-total} becomes
+ * {@code kafka_connect_source_task_source_record_poll_total}; the MBean's other keys (connector,
+ * task) become labels. Metrics whose value is not a number (states, class names) are left out.
+ */
+final class ConnectMetrics implements MultiCollector {
+
+    private static final ObjectName KAFKA_CONNECT;
+
+    static {
+        try {
+            KAFKA_CONNECT = new ObjectName("kafka.connect:*");
+        } catch (javax.management.MalformedObjectNameException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+
+    @Override
+    public MetricSnapshots collect() {
+        MBeanFamilies families = new MBeanFamilies(Map.of());
+        for (ObjectName name : server.queryNames(KAFKA_CONNECT, null)) {
+            String type = name.getKeyProperty("type");
+            if (type == null) {
+                continue;
+            }
+            try {
+                List<String> attributes = new ArrayList<>();
+                for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                    attributes.add(attribute.getName());
+                }
+                Labels labels = labels(name);
+                String group = "kafka_connect_" + sanitize(type.replaceFirst("-metrics$", ""));
+                for (Attribute attribute : server.getAttributes(name, attributes.toArray(String[]::new)).asList()) {
+                    if (attribute.getValue() instanceof Number number) {
+                        String metric = sanitize(attribute.getName());
+                        if (metric.endsWith("_total")) {
+                            families.counter(group + "_" + metric.substring(0, metric.length() - "_total".length()), labels,
+                                    number.doubleValue());
+                        } else {
+                            families.gauge(group + "_" + metric, labels, number.doubleValue());
+                        }
+                    }
+                }
+            } catch (JMException e) {
+                // unregistered while being read: a connector or task stopped
+            }
+        }
+        return families.build();
+    }
+
+    private static Labels labels(ObjectName name) {
+        Labels labels = Labels.EMPTY;
+        for (Map.Entry<String, String> key : new java.util.TreeMap<>(name.getKeyPropertyList()).entrySet()) {
+            if (!key.getKey().equals("type")) {
+                String value = key.getValue().startsWith("\"") ? ObjectName.unquote(key.getValue()) : key.getValue();
+                labels = labels.add(sanitize(key.getKey()), value);
+            }
+        }
+        return labels;
+    }
+
+    private static String sanitize(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+}

@@ -1,0 +1,61 @@
+package org.thor.runtime.rest;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import org.thor.runtime.jmx.StreamFigures;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * The log-file connector's counters ({@link StreamFigures}) under Prometheus names with the labels
+ * connector, task and stream. No label per file: a fleet has too many.
+ */
+final class ThorMetrics implements MultiCollector {
+
+    private record Family(String name, boolean counter, String help, ToLongFunction<StreamFigures> value) {
+    }
+
+    private static final Family[] STREAM = {
+            new Family("thor_lines_read", true, "Lines read from the stream's files", StreamFigures::linesRead),
+            new Family("thor_bytes_read", true, "Bytes read from the stream's files", StreamFigures::bytesRead),
+            new Family("thor_bytes_behind", false, "Bytes written to the stream's files and not read yet", StreamFigures::bytesBehind),
+            new Family("thor_files_open", false, "Files of the stream held open", StreamFigures::filesOpen),
+            new Family("thor_rotations", true, "Renames, truncations and new files seen", StreamFigures::rotations),
+            new Family("thor_bytes_lost", true, "Bytes truncated or removed before they were read, with no copy to read them from",
+                    StreamFigures::bytesLost),
+            new Family("thor_lines_overlong", true, "Lines longer than max.line.bytes, split", StreamFigures::linesOverlong),
+            new Family("thor_lines_invalid", true, "Lines with bytes invalid in the charset", StreamFigures::linesInvalid),
+            new Family("thor_lines_dropped", true, "Lines left out by include.lines/exclude.lines or dropped by the format",
+                    StreamFigures::linesDropped),
+            new Family("thor_lines_format_failed", true, "Lines the format failed on, sent as they are", StreamFigures::formatFailures)};
+
+    private static final String IN_FLIGHT = "thor_records_in_flight";
+
+    @Override
+    public MetricSnapshots collect() {
+        Map<String, String> help = new LinkedHashMap<>();
+        for (Family family : STREAM) {
+            help.put(family.name(), family.help());
+        }
+        help.put(IN_FLIGHT, "Records handed to Kafka Connect and not yet acknowledged by Kafka, per task");
+        MBeanFamilies families = new MBeanFamilies(help);
+        for (StreamFigures figures : StreamFigures.read(null)) {
+            Labels labels = Labels.of("connector", figures.connector(), "task", figures.task(), "stream", figures.stream());
+            for (Family family : STREAM) {
+                double value = family.value().applyAsLong(figures);
+                if (family.counter()) {
+                    families.counter(family.name(), labels, value);
+                } else {
+                    families.gauge(family.name(), labels, value);
+                }
+            }
+        }
+        StreamFigures.recordsInFlight().forEach((task, records) -> families.gauge(IN_FLIGHT,
+                Labels.of("connector", task.substring(0, task.lastIndexOf('/')), "task", task.substring(task.lastIndexOf('/') + 1)),
+                records));
+        return families.build();
+    }
+}
