@@ -19,7 +19,10 @@ final class TopView {
     record Sample(long nanos, List<ConnectorStatus> connectors, List<StreamFigures> streams) {
     }
 
-    private static final String ROW = "%-24s %-10s %12s %10s %11s %11s %8s";
+    private static final String COLUMNS = " %-10s %12s %10s %11s %11s %8s";
+    /** The first column is as wide as its longest name, within these bounds; a longer name loses its start. */
+    private static final int MIN_NAME = 24;
+    private static final int MAX_NAME = 48;
 
     private Sample previous;
 
@@ -31,6 +34,15 @@ final class TopView {
         }
         double seconds = previous == null ? 0 : (next.nanos() - previous.nanos()) / 1e9;
         previous = next;
+        int nameWidth = MIN_NAME;
+        for (ConnectorStatus connector : next.connectors()) {
+            nameWidth = Math.max(nameWidth, connector.name().length());
+        }
+        for (StreamFigures stream : next.streams()) {
+            nameWidth = Math.max(nameWidth, stream.stream().length() + 2);
+        }
+        nameWidth = Math.min(nameWidth, MAX_NAME);
+        String layout = "%-" + nameWidth + "s" + COLUMNS;
 
         List<String> rows = new ArrayList<>();
         double totalLines = 0;
@@ -54,7 +66,7 @@ final class TopView {
                 double streamLines = rate(stream.linesRead(), earlier == null ? -1 : earlier.linesRead(), seconds);
                 double streamBytes = rate(stream.bytesRead(), earlier == null ? -1 : earlier.bytesRead(), seconds);
                 long streamErrors = stream.formatFailures() + stream.linesInvalid();
-                streamRows.add(String.format(Locale.ROOT, ROW, "  " + stream.stream(), "", perSecond(streamLines),
+                streamRows.add(String.format(Locale.ROOT, layout, "  " + cut(stream.stream(), nameWidth - 2), "", perSecond(streamLines),
                         megabytes(streamBytes), size(stream.bytesBehind()), size(stream.bytesLost()), count(streamErrors)));
                 lines += Math.max(0, streamLines);
                 bytes += Math.max(0, streamBytes);
@@ -62,7 +74,7 @@ final class TopView {
                 lost += stream.bytesLost();
                 errors += streamErrors;
             }
-            rows.add(String.format(Locale.ROOT, ROW, connector.name(), connector.state(), perSecond(seconds > 0 ? lines : -1),
+            rows.add(String.format(Locale.ROOT, layout, cut(connector.name(), nameWidth), connector.state(), perSecond(seconds > 0 ? lines : -1),
                     megabytes(seconds > 0 ? bytes : -1), size(behind), size(lost), count(errors)));
             rows.addAll(streamRows);
             totalLines += lines;
@@ -76,7 +88,7 @@ final class TopView {
                 perSecond(seconds > 0 ? totalLines : -1).trim(), megabytes(seconds > 0 ? totalBytes : -1).trim(),
                 size(totalBehind).trim(), size(totalLost).trim()), width));
         frame.add("");
-        frame.add(fit(String.format(Locale.ROOT, ROW, "CONNECTOR / STREAM", "STATE", "LINES/S", "MB/S", "BEHIND", "LOST", "ERRORS"), width));
+        frame.add(fit(String.format(Locale.ROOT, layout, "CONNECTOR / STREAM", "STATE", "LINES/S", "MB/S", "BEHIND", "LOST", "ERRORS"), width));
         rows.forEach(row -> frame.add(fit(row, width)));
         return frame;
     }
@@ -120,6 +132,11 @@ final class TopView {
     private static String uptime(long millis) {
         long seconds = millis / 1000;
         return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    /** The end of {@code name} in at most {@code width} characters: a path's end tells most. */
+    private static String cut(String name, int width) {
+        return name.length() <= width ? name : "…" + name.substring(name.length() - width + 1);
     }
 
     private static String fit(String line, int width) {
