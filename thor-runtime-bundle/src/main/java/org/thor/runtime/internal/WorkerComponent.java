@@ -154,6 +154,9 @@ public class WorkerComponent implements ThorWorker {
                 problems.add(new ConfigProblem(info.configValue().name(), String.join("; ", info.configValue().errors())));
             }
         }
+        for (String key : UnknownKeys.of(config, infos)) {
+            problems.add(new ConfigProblem(key, UnknownKeys.message(key)));
+        }
         return problems;
     }
 

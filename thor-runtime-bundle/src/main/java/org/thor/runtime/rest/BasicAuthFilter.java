@@ -69,11 +69,9 @@ final class BasicAuthFilter implements ContainerRequestFilter {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + login.realm() + "\", charset=\"UTF-8\"").build();
     }
 
-    /** In the shape of Connect's own errors. */
     private static Response error(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity("{\"error_code\":" + status.getStatusCode() + ",\"message\":\"" + message.replace("\"", "'") + "\"}")
-                .build();
+                .entity(new ErrorBody(status.getStatusCode(), message).json()).build();
     }
 
     /** The name and password of an {@code Authorization: Basic} header. */

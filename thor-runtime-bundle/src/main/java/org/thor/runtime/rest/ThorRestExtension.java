@@ -53,6 +53,8 @@ public final class ThorRestExtension implements ConnectRestExtension {
         if (login != null) {
             context.configurable().register(new BasicAuthFilter(login), Priorities.AUTHENTICATION);
         }
+        context.configurable().register(new BodyLimitFilter(), Priorities.ENTITY_CODER);
+        context.configurable().register(new InvalidJsonMapper());
         context.configurable().register(new MetricsResource());
     }
 
