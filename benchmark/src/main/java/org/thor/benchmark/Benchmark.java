@@ -55,6 +55,10 @@ public final class Benchmark {
             idle(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("streams")) {
+            streams(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("formats")) {
             formats(args);
             return;
@@ -176,6 +180,20 @@ public final class Benchmark {
                     results.get(i + 1).linesPerSecond() / results.get(i).linesPerSecond());
         }
         Result.writeCsv(results, work.resolve("results.csv"));
+    }
+
+    /** {@code streams [streams] [seconds] [linesPerSecond]}: rotating logs at a steady rate each, into one connector. */
+    private static void streams(String[] args) throws Exception {
+        int streams = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        int linesPerSecond = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
+        Path work = runDirectory();
+        try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
+            RotatingStreamsRun.Streams result = RotatingStreamsRun.measure(broker, work, distributionArchive(), streams,
+                    linesPerSecond, seconds, 5, 200);
+            System.out.printf("%nThor distribution, shipped defaults, %d logs at %,d lines/s each for %d s, each rotated every 5 s "
+                    + "(dated rename, numbered rename, copytruncate in turn):%n%s%n", streams, linesPerSecond, seconds, result);
+        }
     }
 
     /** {@code outage [seconds] [linesPerSecond]}: the distribution through a broker outage of that long. */

@@ -2,7 +2,11 @@ package org.thor.runtime.internal;
 
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigValueInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
 import org.apache.kafka.connect.util.Callback;
 import org.apache.kafka.connect.util.FutureCallback;
@@ -16,6 +20,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RestObservedHerderTest {
 
@@ -69,6 +74,25 @@ class RestObservedHerderTest {
         assertEquals(List.of("deleteConnectorConfig", "pauseConnector", "connectors"), herderCalls);
     }
 
+    @Test
+    void aLogFileConnectorsConfigurationWithAnUnknownKeyIsRefusedAndNotPut() {
+        Herder observed = RestObservedHerder.wrap(herder(false), listener);
+        FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
+
+        observed.putConnectorConfig("web", Map.of("connector.class", "org.thor.file.LogFileSourceConnector",
+                "files", "/var/log/*.log", "topic", "t1", "fromat", "json"), true, done);
+
+        java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class, done::get);
+        assertEquals(BadRequestException.class, refused.getCause().getClass());
+        assertTrue(refused.getCause().getMessage().contains("unknown key 'fromat'"), refused.getCause().getMessage());
+        assertEquals(List.of("validateConnectorConfig"), herderCalls);
+        assertEquals(List.of(), reported);
+    }
+
+    private static ConfigInfo known(String name) {
+        return new ConfigInfo(null, new ConfigValueInfo(name, null, List.of(), List.of(), true));
+    }
+
     // A herder that answers every call with success (or with NotFoundException), as the REST resources would see it.
     private Herder herder(boolean failing) {
         return (Herder) Proxy.newProxyInstance(Herder.class.getClassLoader(), new Class<?>[] {Herder.class}, (proxy, method, args) -> {
@@ -78,6 +102,9 @@ class RestObservedHerderTest {
                 Callback<Object> typed = (Callback<Object>) callback;
                 if (failing) {
                     typed.onCompletion(new NotFoundException("no"), null);
+                } else if (method.getName().equals("validateConnectorConfig")) {
+                    typed.onCompletion(null, new ConfigInfos("LogFileSourceConnector", 0, List.of(),
+                            List.of(known("connector.class"), known("topic"), known("files"))));
                 } else {
                     @SuppressWarnings("unchecked")
                     Map<String, String> config = args.length > 2 && args[1] instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
