@@ -133,10 +133,17 @@ final class ThorKaraf implements AutoCloseable {
 
     /** Sets a key in a file of {@code etc/}, the way an operator edits it (configuration admin picks it up). */
     void editConfig(String file, String key, String value) throws IOException {
+        editConfig(file, java.util.Map.of(key, value));
+    }
+
+    /** Sets several keys in one save, so the file is picked up once. */
+    void editConfig(String file, java.util.Map<String, String> settings) throws IOException {
         Path path = home.resolve("etc").resolve(file);
         List<String> lines = Files.exists(path) ? new ArrayList<>(Files.readAllLines(path)) : new ArrayList<>();
-        lines.removeIf(line -> line.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*"));
-        lines.add(key + " = " + value);
+        settings.forEach((key, value) -> {
+            lines.removeIf(line -> line.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*"));
+            lines.add(key + " = " + value);
+        });
         Path temporary = path.resolveSibling(file + ".tmp");
         Files.write(temporary, lines);
         Files.move(temporary, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -13,22 +13,30 @@ final class ThorRest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final int port;
+    private final String base;
+    private final HttpClient http;
     /** The Authorization header's value, or null to send none. */
     private final String authorization;
 
     ThorRest(int port) {
-        this(port, null);
+        this("http://127.0.0.1:" + port, HTTP, null);
     }
 
-    private ThorRest(int port, String authorization) {
-        this.port = port;
+    private ThorRest(String base, HttpClient http, String authorization) {
+        this.base = base;
+        this.http = http;
         this.authorization = authorization;
+    }
+
+    /** The API over TLS on {@code port}, trusting what {@code tls} trusts. */
+    static ThorRest https(int port, javax.net.ssl.SSLContext tls) {
+        return new ThorRest("https://127.0.0.1:" + port,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build(), null);
     }
 
     /** The same API, called with HTTP Basic credentials. */
     ThorRest as(String user, String password) {
-        return new ThorRest(port, "Basic " + java.util.Base64.getEncoder().encodeToString(
+        return new ThorRest(base, http, "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -64,17 +72,17 @@ final class ThorRest {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("WWW-Authenticate").orElse(""));
-        } catch (ConnectException e) {
+        } catch (ConnectException | javax.net.ssl.SSLException e) {
             return new Response(-1, "", "");
         }
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create(base + path);
     }
 
     record Response(int status, String body, String authenticate) {

@@ -70,9 +70,18 @@ final class ThorStack implements AutoCloseable {
         }
     }
 
+    /** The Thor distribution against a broker that also listens over TLS with the key in {@code keys}. */
+    static ThorStack bootDistributionWithTlsBroker(String name, TlsKeys keys) throws IOException {
+        Path work = Files.createDirectories(Path.of("target", name + "-" + System.nanoTime()).toAbsolutePath());
+        return start(work, KraftBroker.startWithSsl(work.resolve("broker"), keys.keyStore(), keys.password()), true);
+    }
+
     private static ThorStack start(String name, boolean distribution) throws IOException {
         Path work = Files.createDirectories(Path.of("target", name + "-" + System.nanoTime()).toAbsolutePath());
-        KraftBroker broker = KraftBroker.start(work.resolve("broker"));
+        return start(work, KraftBroker.start(work.resolve("broker")), distribution);
+    }
+
+    private static ThorStack start(Path work, KraftBroker broker, boolean distribution) throws IOException {
         ThorKaraf karaf;
         try {
             karaf = distribution

@@ -35,23 +35,48 @@ public final class KraftBroker implements AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final String clusterId = Uuid.randomUuid().toString();
+    /** A second listener, over TLS, with this key store; null for none. */
+    private final Ssl ssl;
     private Process process;
     private boolean formatted;
 
-    private KraftBroker(Path directory, int brokerPort) throws IOException {
+    /** A TLS listener's port and the PKCS12 key store (with its password) that holds the broker's key. */
+    public record Ssl(int port, Path keyStore, String password) {
+    }
+
+    private KraftBroker(Path directory, int brokerPort, Ssl ssl) throws IOException {
         this.directory = directory;
         this.brokerPort = brokerPort;
         this.controllerPort = freePort();
+        this.ssl = ssl;
     }
 
     /** A broker on a free port whose files live under {@code directory}; not started yet. */
     public static KraftBroker create(Path directory) throws IOException {
-        return new KraftBroker(directory, freePort());
+        return new KraftBroker(directory, freePort(), null);
+    }
+
+    /**
+     * A broker that also listens over TLS (on a free port, with the key in {@code keyStore}, PKCS12),
+     * beside its plaintext listener; started.
+     */
+    public static KraftBroker startWithSsl(Path directory, Path keyStore, String password) throws IOException {
+        KraftBroker broker = new KraftBroker(directory, freePort(), new Ssl(freePort(), keyStore, password));
+        broker.start();
+        return broker;
+    }
+
+    /** host:port of the TLS listener. */
+    public String sslBootstrapServers() {
+        if (ssl == null) {
+            throw new IllegalStateException("This broker has no TLS listener");
+        }
+        return "127.0.0.1:" + ssl.port();
     }
 
     /** A broker on the given port whose files live under {@code directory}; not started yet. */
     public static KraftBroker create(Path directory, int brokerPort) throws IOException {
-        return new KraftBroker(directory, brokerPort);
+        return new KraftBroker(directory, brokerPort, null);
     }
 
     /** Creates a broker under {@code directory} and starts it. */
@@ -142,11 +167,16 @@ public final class KraftBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + loopback + ":" + controllerPort,
-                "listeners=PLAINTEXT://" + loopback + ":" + brokerPort + ",CONTROLLER://" + loopback + ":" + controllerPort,
-                "advertised.listeners=PLAINTEXT://" + loopback + ":" + brokerPort,
+                "listeners=PLAINTEXT://" + loopback + ":" + brokerPort + ",CONTROLLER://" + loopback + ":" + controllerPort
+                        + (ssl == null ? "" : ",SSL://" + loopback + ":" + ssl.port()),
+                "advertised.listeners=PLAINTEXT://" + loopback + ":" + brokerPort + (ssl == null ? "" : ",SSL://" + loopback + ":" + ssl.port()),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SSL:SSL",
+                ssl == null ? "" : "listener.name.ssl.ssl.keystore.location=" + ssl.keyStore().toAbsolutePath(),
+                ssl == null ? "" : "listener.name.ssl.ssl.keystore.password=" + ssl.password(),
+                ssl == null ? "" : "listener.name.ssl.ssl.key.password=" + ssl.password(),
+                ssl == null ? "" : "listener.name.ssl.ssl.keystore.type=PKCS12",
                 "log.dirs=" + directory.resolve("data").toAbsolutePath(),
                 "num.partitions=1",
                 "auto.create.topics.enable=true",
