@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Several logs written at a steady rate each into one connector of the distribution at its shipped
@@ -77,9 +78,14 @@ final class RotatingStreamsRun {
                 lastWritten = Math.max(lastWritten, last.get());
             }
             int lines = streams * linesPerSecond * seconds;
-            List<ConsumerRecord<String, String>> records = new ArrayList<>(reader.read(lines, Duration.ofMinutes(5)));
-            records.addAll(reader.readUntilQuiet(Duration.ofSeconds(3)));
-            return check(records, patterns, linesPerSecond * seconds, lastWritten);
+            Check check = new Check(patterns, linesPerSecond * seconds);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (check.received < lines && System.nanoTime() < deadline) {
+                // in chunks: millions of records do not fit the benchmark's heap at once
+                reader.read(50_000, Duration.ofSeconds(10)).forEach(check::add);
+            }
+            reader.readUntilQuiet(Duration.ofSeconds(3)).forEach(check::add);
+            return check.result(lastWritten);
         } finally {
             writers.shutdownNow();
         }
@@ -118,13 +124,22 @@ final class RotatingStreamsRun {
     }
 
     /** Per log (the record key is its pattern), the line numbers must come 0, 1, 2 … each once. */
-    private static Streams check(List<ConsumerRecord<String, String>> records, List<String> patterns, int perStream,
-                                 long lastWritten) {
-        Map<String, Integer> next = new HashMap<>();
-        patterns.forEach(pattern -> next.put(pattern, 0));
-        int duplicates = 0;
-        int outOfOrder = 0;
-        for (ConsumerRecord<String, String> record : records) {
+    private static final class Check {
+        private final Map<String, Integer> next = new HashMap<>();
+        private final int perStream;
+        int received;
+        private int duplicates;
+        private int outOfOrder;
+        private long lastAppended;
+
+        Check(List<String> patterns, int perStream) {
+            patterns.forEach(pattern -> next.put(pattern, 0));
+            this.perStream = perStream;
+        }
+
+        void add(ConsumerRecord<String, String> record) {
+            received++;
+            lastAppended = Math.max(lastAppended, record.timestamp());
             int expected = next.getOrDefault(record.key(), 0);
             int number = SteadyWriter.number(record.value());
             if (number == expected) {
@@ -136,8 +151,11 @@ final class RotatingStreamsRun {
                 next.put(record.key(), number + 1);
             }
         }
-        int missing = next.values().stream().mapToInt(arrived -> perStream - arrived).sum();
-        long lastRecord = records.isEmpty() ? -1 : records.stream().mapToLong(ConsumerRecord::timestamp).max().getAsLong() - lastWritten;
-        return new Streams(perStream * patterns.size(), records.size(), missing, duplicates, outOfOrder, lastRecord);
+
+        Streams result(long lastWritten) {
+            int missing = next.values().stream().mapToInt(arrived -> perStream - arrived).sum();
+            return new Streams(perStream * next.size(), received, missing, duplicates, outOfOrder,
+                    received == 0 ? -1 : lastAppended - lastWritten);
+        }
     }
 }
