@@ -1,9 +1,6 @@
 package org.thor.itests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -28,23 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Thor distribution as it is unpacked: it boots with Thor running and its configuration in etc/. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DistributionIT {
+class DistributionIT extends ThorStackTest {
 
-    private ThorStack stack;
-    private ThorKaraf karaf;
-
-    @BeforeAll
-    void bootTheDistribution() throws Exception {
-        stack = ThorStack.bootDistribution("distribution");
-        karaf = stack.karaf();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
+    @Override
+    ThorStack boot() throws Exception {
+        return ThorStack.bootDistribution("distribution");
     }
 
     @Test

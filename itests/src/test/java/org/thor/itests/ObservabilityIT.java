@@ -1,9 +1,7 @@
 package org.thor.itests;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.thor.kraft.TopicReader;
 
 import java.nio.file.Files;
@@ -22,20 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What an operator sees of a running Thor distribution after a rotating log was shipped:
  * {@code GET /metrics} scraped as Prometheus does, {@code thor:top} and {@code thor:status}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ObservabilityIT {
+class ObservabilityIT extends ThorStackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final int LINES = 30_000;
 
-    private ThorStack stack;
-    private ThorKaraf karaf;
     private String pattern;
+
+    @Override
+    ThorStack boot() throws Exception {
+        return ThorStack.bootDistribution("observability");
+    }
 
     @BeforeAll
     void shipARotatingLog() throws Exception {
-        stack = ThorStack.bootDistribution("observability");
-        karaf = stack.karaf();
         Path logs = Files.createDirectories(stack.work().resolve("logs-metrics"));
         RollingLog log = new RollingLog(logs, 5_000);
         Files.createFile(log.current());
@@ -46,13 +44,6 @@ class ObservabilityIT {
         log.write(LINES);
         try (TopicReader reader = new TopicReader(stack.broker().bootstrapServers(), topic)) {
             assertEquals(LINES, reader.read(LINES, WAIT).size());
-        }
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
         }
     }
 

@@ -1,9 +1,6 @@
 package org.thor.itests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 
@@ -13,47 +10,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad requests to the REST API: each gets a 4xx with a message, never a stack trace, and nothing else stops. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RestBadInputIT {
+class RestBadInputIT extends ThorStackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private ThorStack stack;
-    private ThorRest rest;
-
-    @BeforeAll
-    void bootKaraf() throws Exception {
-        stack = ThorStack.boot("rest-bad-input");
-        rest = stack.karaf().rest();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
+    @Override
+    ThorStack boot() throws Exception {
+        return ThorStack.boot("rest-bad-input");
     }
 
     @Test
     void eachBadRequestGetsAClearClientError() throws Exception {
         String files = stack.work().resolve("good/*.log").toString();
-        assertClientError(rest.put("/connectors/bad/config", "{\"files\": \"" + files + "\", "), 400, "");
-        assertClientError(rest.put("/connectors/bad/config", "[1, 2]"), 400, "");
-        assertClientError(rest.put("/connectors/bad/config", "{\"files\":\"logs/app.log\",\"topic\":\"t\","
+        assertClientError(karaf.rest().put("/connectors/bad/config", "{\"files\": \"" + files + "\", "), 400, "");
+        assertClientError(karaf.rest().put("/connectors/bad/config", "[1, 2]"), 400, "");
+        assertClientError(karaf.rest().put("/connectors/bad/config", "{\"files\":\"logs/app.log\",\"topic\":\"t\","
                 + "\"connector.class\":\"org.thor.file.LogFileSourceConnector\"}"), 400, "absolute");
-        assertClientError(rest.put("/connectors/bad/config", "{\"files\":\"" + files + "\",\"topic\":\"t\",\"fromat\":\"json\","
+        assertClientError(karaf.rest().put("/connectors/bad/config", "{\"files\":\"" + files + "\",\"topic\":\"t\",\"fromat\":\"json\","
                 + "\"connector.class\":\"org.thor.file.LogFileSourceConnector\"}"), 400, "fromat");
         String huge = "{\"files\":\"" + files + "\",\"topic\":\"t\",\"padding\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
-        assertClientError(rest.put("/connectors/bad/config", huge), 413, "");
+        assertClientError(karaf.rest().put("/connectors/bad/config", huge), 413, "");
 
         String good = "{\"files\":\"" + files + "\",\"topic\":\"good\",\"connector.class\":\"org.thor.file.LogFileSourceConnector\","
                 + "\"tasks.max\":\"1\",\"producer.override.linger.ms\":\"10\",\"transforms\":\"route\","
                 + "\"transforms.route.type\":\"org.apache.kafka.connect.transforms.RegexRouter\","
                 + "\"transforms.route.regex\":\"good\",\"transforms.route.replacement\":\"good-routed\"}";
-        ThorRest.Response created = rest.put("/connectors/good/config", good);
+        ThorRest.Response created = karaf.rest().put("/connectors/good/config", good);
         assertEquals(201, created.status(), created.body());
-        await().atMost(WAIT).until(() -> rest.get("/connectors/good/status").body().contains("\"state\":\"RUNNING\""));
-        assertEquals(404, rest.get("/connectors/bad").status(), "no bad request created anything");
+        await().atMost(WAIT).until(() -> karaf.rest().get("/connectors/good/status").body().contains("\"state\":\"RUNNING\""));
+        assertEquals(404, karaf.rest().get("/connectors/bad").status(), "no bad request created anything");
     }
 
     private static void assertClientError(ThorRest.Response response, int status, String mentions) {

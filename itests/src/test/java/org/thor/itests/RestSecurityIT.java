@@ -1,9 +1,6 @@
 package org.thor.itests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,26 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * etc/users.properties with the role viewer, {@code thor.rest.auth=basic} in etc/org.thor.worker.cfg;
  * 401, 403 and 200 by role, on every resource.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RestSecurityIT {
+class RestSecurityIT extends ThorStackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String READER_PASSWORD = "r3ader-Secret";
 
-    private ThorStack stack;
-    private ThorKaraf karaf;
-
-    @BeforeAll
-    void bootKaraf() throws Exception {
-        stack = ThorStack.boot("rest-security");
-        karaf = stack.karaf();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
+    @Override
+    ThorStack boot() throws Exception {
+        return ThorStack.boot("rest-security");
     }
 
     @Test

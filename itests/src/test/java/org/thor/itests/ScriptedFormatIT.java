@@ -1,9 +1,6 @@
 package org.thor.itests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.thor.kraft.TopicReader;
 
 import java.io.IOException;
@@ -26,25 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connector in a .cfg file, the script edited while lines are written; a script that does not
  * compile is refused with its key and line, through REST and in a .cfg file.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScriptedFormatIT {
+class ScriptedFormatIT extends ThorStackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private ThorStack stack;
-    private ThorKaraf karaf;
-
-    @BeforeAll
-    void bootTheDistribution() throws Exception {
-        stack = ThorStack.bootDistribution("scripted");
-        karaf = stack.karaf();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
+    @Override
+    ThorStack boot() throws Exception {
+        return ThorStack.bootDistribution("scripted");
     }
 
     @Test

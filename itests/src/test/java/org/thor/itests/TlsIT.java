@@ -1,9 +1,6 @@
 package org.thor.itests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.thor.kraft.TopicReader;
 
 import java.nio.file.Files;
@@ -19,27 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * TLS both ways, set up in etc/org.thor.worker.cfg with keys made by keytool: the REST API on an
  * https listener only, and the connectors' producers writing to the broker's TLS listener only.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TlsIT {
+class TlsIT extends ThorStackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private TlsKeys keys;
-    private ThorStack stack;
-    private ThorKaraf karaf;
 
-    @BeforeAll
-    void bootAgainstABrokerWithATlsListener() throws Exception {
+    @Override
+    ThorStack boot() throws Exception {
         keys = TlsKeys.generate(Path.of("target", "tls-keys-" + System.nanoTime()).toAbsolutePath());
-        stack = ThorStack.bootDistributionWithTlsBroker("tls", keys);
-        karaf = stack.karaf();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
+        return ThorStack.bootDistributionWithTlsBroker("tls", keys);
     }
 
     @Test
