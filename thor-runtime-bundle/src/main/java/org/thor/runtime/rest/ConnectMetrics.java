@@ -19,7 +19,8 @@ import java.util.Map;
  * Kafka Connect's own metrics (worker, connectors, source tasks, errors), read from the MBeans its
  * JmxReporter registers under {@code kafka.connect}, as {@code kafka_connect_<group>_<metric>}:
  * {@code source-task-metrics} / {@code source-record-poll-total} becomes
- * {@code kafka_connect_source_task_source_record_poll_total}; the MBean's other keys (connector,
+ * {@code kafka_connect_source_task_source_record_poll_total}, {@code connect-worker-metrics} /
+ * {@code connector-count} {@code kafka_connect_worker_connector_count}; the MBean's other keys (connector,
  * task) become labels. Metrics whose value is not a number (states, class names) are left out.
  */
 final class ConnectMetrics implements MultiCollector {
@@ -50,7 +51,8 @@ final class ConnectMetrics implements MultiCollector {
                     attributes.add(attribute.getName());
                 }
                 Labels labels = labels(name);
-                String group = "kafka_connect_" + sanitize(type.replaceFirst("-metrics$", ""));
+                // connect-worker-metrics is the worker's group: kafka_connect_worker_*, not kafka_connect_connect_worker_*
+                String group = "kafka_connect_" + sanitize(type.replaceFirst("-metrics$", "").replaceFirst("^connect-", ""));
                 for (Attribute attribute : server.getAttributes(name, attributes.toArray(String[]::new)).asList()) {
                     if (attribute.getValue() instanceof Number number) {
                         String metric = sanitize(attribute.getName());

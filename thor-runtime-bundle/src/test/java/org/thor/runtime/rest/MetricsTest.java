@@ -115,7 +115,13 @@ class MetricsTest {
             batch.add(new MetricName("batch-size-max", "source-task-metrics", "", tags), new Value());
             batch.record(2000);
 
+            Sensor connectors = metrics.sensor("connectors");
+            connectors.add(new MetricName("connector-count", "connect-worker-metrics", "", Map.of()), new Value());
+            connectors.record(2);
+
             String text = scrape(new ConnectMetrics());
+
+            assertTrue(text.contains("kafka_connect_worker_connector_count 2.0"), text);
 
             assertTrue(text.contains("kafka_connect_source_task_source_record_poll_total{connector=\"nginx\",task=\"0\"} 7.0"), text);
             assertTrue(text.contains("kafka_connect_source_task_batch_size_max{connector=\"nginx\",task=\"0\"} 2000.0"), text);
