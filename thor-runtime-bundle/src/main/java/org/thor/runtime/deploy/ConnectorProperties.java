@@ -1,6 +1,7 @@
 package org.thor.runtime.deploy;
 
-import java.net.URI;
+import org.thor.runtime.cfg.ProviderReferences;
+
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Dictionary;
@@ -20,7 +21,7 @@ final class ConnectorProperties {
 
     static final String FACTORY_PID = "org.thor.connector";
     static final String DEFAULT_CONNECTOR_CLASS = "org.thor.file.LogFileSourceConnector";
-    static final String FILE_NAME = "felix.fileinstall.filename";
+    static final String FILE_NAME = ProviderReferences.FILE_NAME;
     static final String NAME = "name";
     static final String CONNECTOR_CLASS = "connector.class";
     private static final String FILE_PREFIX = FACTORY_PID + "-";
@@ -33,9 +34,12 @@ final class ConnectorProperties {
     private ConnectorProperties() {
     }
 
-    /** The connector configuration: every key but configuration admin's, with the name and class defaulted. */
+    /**
+     * The connector configuration: every key but configuration admin's, config provider references as
+     * the file writes them, with the name and class defaulted.
+     */
     static Map<String, String> connectorConfig(Map<String, ?> properties) {
-        Map<String, String> config = ownKeys(properties);
+        Map<String, String> config = new TreeMap<>(ProviderReferences.restore(ownKeys(properties), properties));
         config.put(NAME, nameOf(properties));
         config.putIfAbsent(CONNECTOR_CLASS, DEFAULT_CONNECTOR_CLASS);
         if (config.get(CONNECTOR_CLASS).isBlank()) {
@@ -91,16 +95,7 @@ final class ConnectorProperties {
     }
 
     static Path file(Map<String, ?> properties) {
-        Object value = properties.get(FILE_NAME);
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString();
-        try {
-            return text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
-        } catch (RuntimeException e) {
-            return Path.of(text.replaceFirst("^file:", ""));
-        }
+        return ProviderReferences.file(properties.get(FILE_NAME));
     }
 
     static Map<String, Object> asMap(Dictionary<String, ?> dictionary) {

@@ -1,5 +1,6 @@
 package org.thor.runtime.internal;
 
+import org.thor.runtime.cfg.ProviderReferences;
 import org.thor.runtime.rest.ThorRestExtension;
 
 import java.io.File;
@@ -20,7 +21,8 @@ final class WorkerProperties {
 
     /**
      * The typed keys with their defaults, then every other key of the configuration as it is,
-     * without the keys that configuration admin and DS add ({@code service.pid}, {@code component.name} …).
+     * without the keys that configuration admin and DS add ({@code service.pid}, {@code component.name} …);
+     * config provider references as the file writes them.
      *
      * @param defaultDataDirectory where the offsets file goes when none is configured
      */
@@ -49,7 +51,7 @@ final class WorkerProperties {
             offsets = new File(defaultDataDirectory, OFFSETS_FILE_NAME).getAbsolutePath();
         }
         props.put("offset.storage.file.filename", offsets);
-        return props;
+        return ProviderReferences.restore(props, all);
     }
 
     /** Where Thor keeps its files by default: {@code ${karaf.data}/thor}, else the bundle's data area. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * Thor's Connect REST extension, which the worker component always lists in
  * {@code rest.extension.classes}: authentication of the whole API (every resource, {@code /} and
  * {@code /metrics} too) through a Karaf JAAS realm, as {@code thor.rest.auth} and
- * {@code thor.rest.auth.realm} say, and the Prometheus endpoint {@code GET /metrics}.
+ * {@code thor.rest.auth.realm} say, secrets hidden in the configurations it shows, and the Prometheus
+ * endpoint {@code GET /metrics}.
  */
 public final class ThorRestExtension implements ConnectRestExtension {
 
@@ -54,6 +55,7 @@ public final class ThorRestExtension implements ConnectRestExtension {
             context.configurable().register(new BasicAuthFilter(login), Priorities.AUTHENTICATION);
         }
         context.configurable().register(new BodyLimitFilter(), Priorities.ENTITY_CODER);
+        context.configurable().register(new SecretHidingFilter(context.clusterState()), Priorities.USER);
         context.configurable().register(new InvalidJsonMapper());
         context.configurable().register(new MetricsResource());
     }
