@@ -209,6 +209,11 @@ final class CopyTruncation {
     }
 
     /** Whether {@code file} was truncated before all of it was read, and its copy is still awaited beside it. */
+    /** Whether no truncated or removed file waits for its copy. */
+    boolean owesNothing() {
+        return owed.isEmpty();
+    }
+
     boolean awaitsCopy(TrackedFile file, long now) {
         if (beside == null) {
             return false;

@@ -39,20 +39,29 @@ final class FileStream implements AutoCloseable {
     private final StreamFiles files;
     private final CopyTruncation copies;
     private final StreamListing listing;
+    private final NameWatch names;
+    /** The watch's mark, the time and the listings made, as the last read began. */
+    private long readMark = -1;
+    private long readMillis;
+    private long readListings = -1;
     /** The last read found less than it was allowed to read: every file of the stream is at its end. */
     private boolean atEnd = true;
     private volatile List<StreamFiles.Progress> progress = List.of();
     private volatile int openFiles;
 
-    /** @param earlierPatterns the connector's patterns before this one: the files they match are theirs */
-    FileStream(String pattern, List<String> earlierPatterns, LogFileSourceConfig config, RotationCounts counts) {
+    /**
+     * @param earlierPatterns the connector's patterns before this one: the files they match are theirs
+     * @param names what the task's file-change watch vouches for
+     */
+    FileStream(String pattern, List<String> earlierPatterns, LogFileSourceConfig config, RotationCounts counts, NameWatch names) {
         this.pattern = pattern;
         this.root = PatternRoot.of(pattern).directory();
         this.config = config;
         this.scanner = new StreamScanner(pattern, earlierPatterns, config.exclude);
         this.files = new StreamFiles(pattern);
         this.copies = new CopyTruncation(pattern, files, config, counts);
-        this.listing = new StreamListing(pattern, config, scanner, files, copies, counts);
+        this.listing = new StreamListing(pattern, config, scanner, files, copies, counts, names);
+        this.names = names;
     }
 
     /** The files the stream finds at start, to be matched to the stored positions. */
@@ -92,6 +101,12 @@ final class FileStream implements AutoCloseable {
 
     /** Reads up to {@code maxLines} lines, oldest file first; returns how many were handed to the sink. */
     int read(int maxLines, LineSink sink, long now) {
+        if (atEnd && now - readMillis < config.scanIntervalMs && settledSinceRead()) {
+            return 0; // every file was at its end, and nothing was written, truncated or renamed since
+        }
+        readMark = names.mark();
+        readMillis = now;
+        readListings = listing.listings();
         int[] count = {0};
         for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
@@ -193,11 +208,27 @@ final class FileStream implements AutoCloseable {
         return Next.ON;
     }
 
+    /**
+     * Nothing the last read did not see: no listing since; one file followed at most, and started
+     * (none waiting for a decision, a copy, or to be finished once idle for close.inactive.ms); and
+     * the watch vouches that nothing changed in the stream's directories.
+     */
+    private boolean settledSinceRead() {
+        if (listing.listings() != readListings || !copies.owesNothing()) {
+            return false;
+        }
+        List<TrackedFile> live = files.snapshot().stream().filter(file -> file.state() == TrackedFile.State.LIVE).toList();
+        return live.size() <= 1 && live.stream().allMatch(TrackedFile::started)
+                && listing.directories().stream().allMatch(directory -> names.untouchedSince(directory, readMark));
+    }
+
     /** Between reads: lists the directories when due, and keeps track of files waiting to be read. */
     void maintain(long now) {
         listing.listIfDue(now, atEnd);
-        decideNewFiles(now);
-        watchWaitingFiles();
+        if (!settledSinceRead()) { // else every file is followed, and as the last read left it: nothing to decide or watch
+            decideNewFiles(now);
+            watchWaitingFiles();
+        }
         copies.expire(now);
         publishProgress();
     }
@@ -263,12 +294,7 @@ final class FileStream implements AutoCloseable {
 
     /** The directories where this stream's lines come from: those of its files, and where its pattern starts. */
     void addDirectories(Set<Path> into) {
-        into.add(root);
-        for (TrackedFile file : files.snapshot()) {
-            if (!file.gone() && file.path().getParent() != null) {
-                into.add(file.path().getParent());
-            }
-        }
+        into.addAll(listing.directories());
     }
 
     /** Whether {@code path} is where one of this stream's files is now. */

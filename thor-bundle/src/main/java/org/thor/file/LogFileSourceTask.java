@@ -77,6 +77,8 @@ public class LogFileSourceTask extends SourceTask {
         if (!lookUpFormat() && !Formats.insideOsgi()) {
             throw new ConnectException("No line format named '" + config.format + "' is installed");
         }
+        changes = ChangeWatch.open("Connector " + props.getOrDefault("name", "log-file-source") + " task "
+                + props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
         streams = new ArrayList<>();
         List<String> allPatterns = java.util.Arrays.stream(props.getOrDefault(LogFileSourceConnector.TASK_ALL_FILES_CONFIG,
                 String.join(",", config.files)).split(",")).map(String::trim).distinct().toList();
@@ -84,7 +86,7 @@ public class LogFileSourceTask extends SourceTask {
         for (String pattern : config.files) {
             int index = allPatterns.indexOf(pattern);
             StreamMetrics counts = new StreamMetrics(pattern);
-            FileStream stream = new FileStream(pattern, index < 0 ? List.of() : allPatterns.subList(0, index), config, counts);
+            FileStream stream = new FileStream(pattern, index < 0 ? List.of() : allPatterns.subList(0, index), config, counts, changes);
             counts.watch(stream);
             streams.add(stream);
             counters.put(stream, counts);
@@ -97,8 +99,6 @@ public class LogFileSourceTask extends SourceTask {
             }
         }
         startStreams(System.currentTimeMillis());
-        changes = ChangeWatch.open("Connector " + props.getOrDefault("name", "log-file-source") + " task "
-                + props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
         metrics.watch(List.copyOf(counters.values()), inFlight);
         metrics.register(props.getOrDefault("name", "log-file-source"),
                 props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));

@@ -8,6 +8,7 @@ import org.thor.file.identity.Fingerprint;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,13 +37,18 @@ final class StreamListing {
     private final StreamFiles files;
     private final CopyTruncation copies;
     private final RotationCounts counts;
+    private final NameWatch names;
     private long lastScanMillis = Long.MIN_VALUE / 2;
+    /** The watch's mark taken as the last listing began. */
+    private long listedAt = -1;
+    private long listings;
     /** A file was not where it was last seen: list the directories at the next chance. */
     private boolean rescan;
 
     StreamListing(String pattern, LogFileSourceConfig config, StreamScanner scanner, StreamFiles files,
-                  CopyTruncation copies, RotationCounts counts) {
+                  CopyTruncation copies, RotationCounts counts, NameWatch names) {
         this.pattern = pattern;
+        this.names = names;
         this.config = config;
         this.scanner = scanner;
         this.files = files;
@@ -57,6 +63,8 @@ final class StreamListing {
      */
     List<StreamScanner.Found> settled(long now) {
         lastScanMillis = now;
+        listedAt = names.mark();
+        listings++;
         Map<String, StreamScanner.Found> byKey = new HashMap<>();
         for (int listing = 0; listing < TrackedFile.LISTINGS_TO_BE_GONE; listing++) {
             List<StreamScanner.Found> found = scanner.scan();
@@ -86,7 +94,15 @@ final class StreamListing {
     }
 
     private boolean somethingMoved(long now) {
-        if (scanner.incomplete() && now - lastScanMillis >= RETRY_MS || scanner.namesChanged()) {
+        if (scanner.incomplete() && now - lastScanMillis >= RETRY_MS) {
+            return true;
+        }
+        if (watchVouchesForNames()) {
+            return false;
+        }
+        // what the check below finds unchanged need not be checked again until the watch sees a change after it
+        long mark = names.mark();
+        if (scanner.namesChanged()) {
             return true;
         }
         for (TrackedFile file : files.snapshot()) {
@@ -100,12 +116,40 @@ final class StreamListing {
                 }
             }
         }
+        listedAt = mark;
         return false;
+    }
+
+    /**
+     * No file was created, deleted or renamed in any of the stream's directories since the last
+     * listing, as the watch says: then the names and the files behind them are as listed.
+     */
+    private boolean watchVouchesForNames() {
+        return scanner.oneDirectory() && directories().stream().allMatch(directory -> names.unchangedSince(directory, listedAt));
+    }
+
+    /** The directories of the stream: its pattern's, where new files appear, and those of its files. */
+    Set<Path> directories() {
+        Set<Path> directories = new HashSet<>();
+        directories.add(scanner.root());
+        for (TrackedFile file : files.snapshot()) {
+            if (!file.gone() && file.path().getParent() != null) {
+                directories.add(file.path().getParent());
+            }
+        }
+        return directories;
+    }
+
+    /** How many listings were made: one more means the stream's files may have changed. */
+    long listings() {
+        return listings;
     }
 
     /** Lists the directories now and takes what changed into the stream's files. */
     void list(long now) {
         lastScanMillis = now;
+        listedAt = names.mark();
+        listings++;
         rescan = false;
         Set<String> seen = new HashSet<>();
         for (StreamScanner.Found found : scanner.scan()) {

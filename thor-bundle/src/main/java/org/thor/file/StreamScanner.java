@@ -130,6 +130,15 @@ final class StreamScanner {
     }
 
     /** Whether the names the pattern matches differ from those of the last {@link #scan()}; no stat calls. */
+    /** The directory the pattern's files are in, when they are all in one (no part of the directory is a glob). */
+    boolean oneDirectory() {
+        return depth == 1;
+    }
+
+    Path root() {
+        return root;
+    }
+
     boolean namesChanged() {
         return !list().names.equals(lastNames);
     }
