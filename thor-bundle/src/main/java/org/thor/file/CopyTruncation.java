@@ -2,6 +2,7 @@ package org.thor.file;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.file.identity.ContentDigest;
 import org.thor.file.identity.FileContent;
 import org.thor.file.identity.Fingerprint;
 import org.thor.file.identity.ReadMark;
@@ -86,13 +87,14 @@ final class CopyTruncation {
         }
         for (TrackedFile other : files.snapshot()) {
             if (other == file || other.state() != TrackedFile.State.LIVE || !other.started()
-                    || !other.fingerprint().agreesWith(file.fingerprint())) {
+                    || !other.fingerprint().agreesWith(file.fingerprint()) || !files.mayHaveCopies(other, file)) {
                 continue;
             }
             if (other.position() > 0 && other.mark().provenBy(file.content(), size) && !differsBeyondMark(file, size, other)) {
-                log.info("Stream {}: {} is a copy of {} (it holds the {} bytes read of it); its lines come from there",
-                        pattern, file.path(), other.path(), other.position());
-                file.becomeCopyOf(other);
+                log.info("Stream {}: {} holds the {} bytes read of {}; its lines come from there if that file is"
+                        + " truncated now (copytruncate), else it is read as a file of its own", pattern, file.path(),
+                        other.position(), other.path());
+                file.becomeCopyOf(other, now);
                 file.close();
                 return Decision.SKIP;
             }
@@ -144,6 +146,32 @@ final class CopyTruncation {
             return theirs == -1 || mine == theirs;
         } catch (IOException e) {
             return true; // the original cannot tell now: wait, as for a copy
+        }
+    }
+
+    /**
+     * A copy needs a cause: copytruncate truncates its log right after copying it, so a file taken
+     * for a copy whose original is still there and intact once the copy has not changed for
+     * {@link #DECISION_MS} is a file of its own (a {@code cp} of a log is new data to whoever made
+     * it), read from its start. A truncated original is left for the read, which hands over.
+     */
+    void settleCopies(long now) {
+        for (TrackedFile copy : files.snapshot()) {
+            TrackedFile original = copy.original();
+            if (copy.state() != TrackedFile.State.COPY || now - copy.copySinceMillis() < DECISION_MS
+                    || now - copy.lastChangeMillis() < DECISION_MS || !original.isOpen()) {
+                continue;
+            }
+            try {
+                if (original.channel().size() >= original.position() && original.unchanged(true)) {
+                    log.info("Stream {}: {} is no copy: {} is still there and holds what was read of it;"
+                            + " reading {} from its start", pattern, copy.path(), original.path(), copy.path());
+                    copy.becomeLive();
+                    copy.markStarted();
+                }
+            } catch (IOException e) {
+                // the read of the original reports it
+            }
         }
     }
 
@@ -208,12 +236,53 @@ final class CopyTruncation {
         files.moveToNewest(file);
     }
 
-    /** Whether {@code file} was truncated before all of it was read, and its copy is still awaited beside it. */
+    /**
+     * After a restart: the file holds other content than what was read of it, so copytruncate
+     * rotated it while Thor was down (being down is being behind). The copy holding the stored
+     * position is read from there, then every later copy whole, oldest first, then the file.
+     */
+    void resumeBeside(TrackedFile file, ReadMark mark, Predicate<TrackedFile> open) {
+        if (!open.test(file)) {
+            return;
+        }
+        log.info("Stream {}: {} no longer holds the {} bytes read of it: it was truncated (copytruncate) while"
+                + " Thor was stopped; looking for its copies beside it", pattern, file.path(), mark.position());
+        counts.rotated();
+        if (!takeOverBeside(file, file, mark, mark)) {
+            log.warn("Stream {}: no file beside {} holds the {} bytes read of it (removed by rotation while Thor"
+                    + " was stopped?); the lines after that byte are lost, those in {} are read", pattern, file.path(),
+                    mark.position(), file.path());
+        }
+    }
+
+    /**
+     * After a restart, for a file whose stored position was at its start: the copies beside it
+     * that no stored entry knows and that were written after the newest file finished before
+     * the stop were made while Thor was down; they are read whole, oldest first, before the file.
+     */
+    void resumeNewerCopies(TrackedFile file, long finishedMtime) {
+        for (StreamScanner.Found found : beside.of(file.path(), files::knows)) {
+            if (found.stat().mtimeMillis() <= finishedMtime) {
+                continue;
+            }
+            TrackedFile copy = besideCopy(found);
+            try {
+                copy.open(config.maxLineBytes, config.charset);
+            } catch (IOException e) {
+                continue; // renamed on or removed meanwhile: what it held is counted by no one, so say so
+            }
+            log.info("Stream {}: reading {}, a copy of {} made while Thor was stopped", pattern, copy.path(), file.path());
+            counts.rotated();
+            files.placeBefore(copy, file);
+        }
+    }
+
     /** Whether no truncated or removed file waits for its copy. */
     boolean owesNothing() {
         return owed.isEmpty();
     }
 
+    /** Whether {@code file} was truncated before all of it was read, and its copy is still awaited beside it. */
     boolean awaitsCopy(TrackedFile file, long now) {
         if (beside == null) {
             return false;
@@ -331,7 +400,7 @@ final class CopyTruncation {
                 return false;
             }
             Fingerprint head = Fingerprint.read(now);
-            ReadMark whole = ReadMark.of(head, size, ReadMark.tailHashAt(now, size));
+            ReadMark whole = ReadMark.of(head, size, ReadMark.tailHashAt(now, size), ContentDigest.of(now, size));
             return whole.provenBy(found.path(), found.stat().key());
         } catch (IOException e) {
             return false;

@@ -66,7 +66,13 @@ final class FileStream implements AutoCloseable {
 
     /** The files the stream finds at start, to be matched to the stored positions. */
     StreamRestore listForRestore(long now) {
-        return new StreamRestore(pattern, listing.settled(now), now);
+        List<StreamScanner.Found> found = listing.settled(now);
+        List<StreamScanner.Found> beside = new java.util.ArrayList<>();
+        if (config.copiesBeside) {
+            CopiesBeside copiesBeside = new CopiesBeside(config.exclude);
+            found.forEach(file -> beside.addAll(copiesBeside.of(file.path(), candidate -> false)));
+        }
+        return new StreamRestore(pattern, found, beside, now);
     }
 
     /** Picks up where the stored positions left off, or starts fresh when it has none. */
@@ -76,6 +82,27 @@ final class FileStream implements AutoCloseable {
         long finishedMtime = restore.resumes(positions) ? positions.finishedMtime(pattern, root) : Long.MIN_VALUE;
         List<TrackedFile> live = restore.restore(positions, finishedMtime, config, finished);
         files.restore(live, finished, finishedMtime);
+        if (config.copiesBeside) {
+            // the newest copy known before the stop: those newer that no entry knows were made while Thor was down
+            long newestKnown = files.finishedMtime();
+            for (TrackedFile file : files.snapshot()) {
+                if (file.beside()) {
+                    open(file); // no listing shows it: its open handle follows it when logrotate renames it on
+                    newestKnown = Math.max(newestKnown, file.lastChangeMillis());
+                }
+            }
+            for (TrackedFile file : files.snapshot()) {
+                if (file.beside()) {
+                    continue;
+                }
+                var stored = positions.takeUnfinished(file.key);
+                if (stored.isPresent()) {
+                    copies.resumeBeside(file, stored.get().entry().mark(), this::open);
+                } else if (newestKnown != Long.MIN_VALUE && file.position() == 0) {
+                    copies.resumeNewerCopies(file, newestKnown);
+                }
+            }
+        }
         log.info("Stream {}: {} files to read, {} already finished", pattern, files.size(), files.finishedCount());
     }
 
@@ -108,9 +135,16 @@ final class FileStream implements AutoCloseable {
         readMillis = now;
         readListings = listing.listings();
         int[] count = {0};
+        // a file not yet known to be a copy or a file of its own holds back the new files after it: they come later
+        boolean undecided = false;
         for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
-            if (file.state() != TrackedFile.State.LIVE || copies.awaitsCopy(file, now) || !open(file)) {
+            if (file.state() == TrackedFile.State.COPY) {
+                undecided = true;
+                continue;
+            }
+            if (file.state() != TrackedFile.State.LIVE || undecided && !file.started() || copies.awaitsCopy(file, now)
+                    || !open(file)) {
                 continue;
             }
             try {
@@ -118,8 +152,11 @@ final class FileStream implements AutoCloseable {
                         : readPlain(file, i, maxLines, count, sink, now);
                 if (next == Next.START_OVER) {
                     i = -1;
+                    undecided = false;
                 } else if (next == Next.SAME_INDEX) {
                     i--;
+                } else {
+                    undecided |= undecided(file);
                 }
             } catch (IOException e) {
                 scanner.reportOnce(file.path().toString(), e);
@@ -208,6 +245,11 @@ final class FileStream implements AutoCloseable {
         return Next.ON;
     }
 
+    /** A file with bytes, none of them read yet: perhaps a copy, perhaps a file of its own; decided when it is read. */
+    private static boolean undecided(TrackedFile file) {
+        return file.state() == TrackedFile.State.LIVE && !file.started() && file.size() > 0;
+    }
+
     /**
      * Nothing the last read did not see: no listing since; one file followed at most, and started
      * (none waiting for a decision, a copy, or to be finished once idle for close.inactive.ms); and
@@ -225,6 +267,7 @@ final class FileStream implements AutoCloseable {
     /** Between reads: lists the directories when due, and keeps track of files waiting to be read. */
     void maintain(long now) {
         listing.listIfDue(now, atEnd);
+        copies.settleCopies(now);
         if (!settledSinceRead()) { // else every file is followed, and as the last read left it: nothing to decide or watch
             decideNewFiles(now);
             watchWaitingFiles();
@@ -366,8 +409,8 @@ final class FileStream implements AutoCloseable {
                 break;
             }
             long tailHash = reader.tailHash();
-            file.advance(reader.lineEnd, tailHash);
-            sink.line(file, reader, new RecordOffset(frame, file.position(), tailHash));
+            file.advance(reader.lineEnd, tailHash, reader.digest());
+            sink.line(file, reader, new RecordOffset(frame, file.position(), tailHash, reader.digest()));
             count++;
         }
         return count;

@@ -1,5 +1,6 @@
 package org.thor.file;
 
+import org.thor.file.identity.ContentDigest;
 import org.thor.file.identity.FileContent;
 import org.thor.file.identity.Fingerprint;
 import org.thor.file.identity.ReadMark;
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * before it is dropped too). A line longer than the maximum is returned in parts of at most the
  * maximum, never cutting a UTF-8 character; a last line without '\n' is returned only once the
  * caller says the file is finished. The {@value ReadMark#TAIL_BYTES} bytes before each line's end
- * stay in the buffer, so that {@link #tailHash()} can prove later what was read up to there.
+ * stay in the buffer, so that {@link #tailHash()} can prove later what was read up to there, and
+ * the {@link ContentDigest} of all bytes before each line's end is kept ({@link #digest()}).
  */
 final class LineReader {
 
@@ -30,6 +32,9 @@ final class LineReader {
     /** Bytes before the start position still to be read into the buffer, for the first line's tail. */
     private int missingHistory;
     private boolean inOverlongLine;
+    /** The digest of the words before {@link #digestedTo}; {@link ContentDigest#UNKNOWN} when the start was not read. */
+    private long digest;
+    private long digestedTo;
 
     // The line found by the last successful next(); valid until the following call.
     byte[] lineBytes;
@@ -42,8 +47,11 @@ final class LineReader {
     /** Whether the line ends with this part: false for the parts of an overlong line but its last. */
     boolean lineEnds;
 
-    LineReader(long position, int maxLineBytes, Charset charset) {
+    /** @param digest the {@link ContentDigest} of the bytes before {@code position} */
+    LineReader(long position, long digest, int maxLineBytes, Charset charset) {
         this.maxLineBytes = maxLineBytes;
+        this.digest = digest;
+        this.digestedTo = ContentDigest.wordsBefore(position);
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
         this.buffer = new byte[Math.min(INITIAL_CAPACITY, maxCapacity())];
         this.startPosition = position;
@@ -104,6 +112,11 @@ final class LineReader {
     long tailHash() {
         int length = ReadMark.tailLength(lineEnd);
         return Fingerprint.hash(buffer, start - length, length);
+    }
+
+    /** The {@link ContentDigest} of the bytes before the end of the line found by the last {@link #next}. */
+    long digest() {
+        return digest;
     }
 
     /** Whether the buffer is full and {@link #next} could still not return a line. */
@@ -183,6 +196,18 @@ final class LineReader {
         lineEnd = startPosition;
         if (scanned < start) {
             scanned = start;
+        }
+        digestTo(lineEnd);
+    }
+
+    /** The words not digested yet lie just before the start: fewer than 8 bytes before the last line, and the line. */
+    private void digestTo(long position) {
+        if (digest == ContentDigest.UNKNOWN) {
+            return;
+        }
+        long words = ContentDigest.wordsBefore(position);
+        for (; digestedTo < words; digestedTo += 8) {
+            digest = ContentDigest.fold(digest, buffer, start - (int) (startPosition - digestedTo));
         }
     }
 

@@ -118,13 +118,13 @@ public class LogFileSourceTask extends SourceTask {
                 .offsets(StoredPositions.partitions(byRoot.keySet(), directories, config.files)), byRoot.keySet());
         restores.forEach(restore -> restore.claimByKey(positions));
         restores.forEach(restore -> restore.claimByContent(positions));
-        StreamRestore.reportUnclaimed(positions);
         Map<Path, DirectoryPartition> partitions = new HashMap<>();
         byRoot.forEach((root, rooted) -> partitions.put(root, new DirectoryPartition(root, rooted)));
         for (int i = 0; i < streams.size(); i++) {
             FileStream stream = streams.get(i);
             stream.start(restores.get(i), positions, partitions.get(stream.root));
         }
+        StreamRestore.reportUnclaimed(positions);
     }
 
     @Override

@@ -23,11 +23,13 @@ final class RecordOffset extends AbstractMap<String, Object> {
     private final Frame frame;
     private final long position;
     private final long tailHash;
+    private final long digest;
 
-    RecordOffset(Frame frame, long position, long tailHash) {
+    RecordOffset(Frame frame, long position, long tailHash, long digest) {
         this.frame = frame;
         this.position = position;
         this.tailHash = tailHash;
+        this.digest = digest;
     }
 
     @Override
@@ -38,7 +40,7 @@ final class RecordOffset extends AbstractMap<String, Object> {
         if (!frame.before().isEmpty()) {
             files.append(';');
         }
-        StreamOffset.appendPosition(files.append(frame.filePrefix()), position, tailHash);
+        StreamOffset.appendPosition(files.append(frame.filePrefix()), position, tailHash, digest);
         if (!frame.after().isEmpty()) {
             files.append(';').append(frame.after());
         }

@@ -123,6 +123,15 @@ final class StoredPositions {
         return unclaimed.stream().filter(s -> s.owned() && s.entry().fingerprintLength() > 0).toList();
     }
 
+    /** This task's unclaimed entry of a file being read under {@code key}, furthest on; every entry of the key is then claimed. */
+    Optional<Stored> takeUnfinished(String key) {
+        Optional<Stored> best = unclaimed.stream()
+                .filter(s -> s.owned() && !s.finished() && s.entry().key().equals(key) && s.entry().position() > 0)
+                .max(Comparator.comparingLong(s -> s.entry().position()));
+        best.ifPresent(s -> unclaimed.removeIf(other -> other.entry().key().equals(key)));
+        return best;
+    }
+
     void take(Stored stored) {
         unclaimed.remove(stored);
     }

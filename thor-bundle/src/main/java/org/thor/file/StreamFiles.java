@@ -219,7 +219,7 @@ final class StreamFiles implements AutoCloseable {
         file.close();
         file.becomeFinished();
         files.remove(file);
-        retireCopiesOf(file);
+        releaseCopiesOf(file);
         finishedEntries = null;
         try {
             file.finishedAt(FileKeys.stat(file.path()).mtimeMillis());
@@ -237,7 +237,47 @@ final class StreamFiles implements AutoCloseable {
         log.info("Stream {}: finished {} at byte {}", pattern, file.path(), file.position());
     }
 
-    /** Copies of a file that is finished or truncated hold nothing owed; they must not be read later. */
+    /**
+     * Whether what was read of {@code original} says more than the first bytes it shares with the
+     * stream's other files (but {@code candidate}): a header-only file, or one read no further
+     * than a banner every file begins with, proves nothing and is never the original of a copy.
+     */
+    boolean mayHaveCopies(TrackedFile original, TrackedFile candidate) {
+        int shared = 0;
+        for (TrackedFile other : files) {
+            if (other != original && other != candidate) {
+                shared = Math.max(shared, original.fingerprint().sharedPrefix(other.fingerprint()));
+            }
+        }
+        for (TrackedFile other : finished.values()) {
+            if (other != original && other != candidate) {
+                shared = Math.max(shared, original.fingerprint().sharedPrefix(other.fingerprint()));
+            }
+        }
+        return original.position() > shared;
+    }
+
+    /**
+     * The files taken for copies of a finished file: when it is gone (removed, renamed out of
+     * sight), they held what it had and are retired with it; while it is still there it was never
+     * truncated, so they are files of their own, read from their start.
+     */
+    private void releaseCopiesOf(TrackedFile original) {
+        if (original.gone()) {
+            retireCopiesOf(original);
+            return;
+        }
+        for (TrackedFile copy : List.copyOf(files)) {
+            if (copy.original() == original) {
+                log.info("Stream {}: {} is no copy: {} was finished intact; reading {} from its start",
+                        pattern, copy.path(), original.path(), copy.path());
+                copy.becomeLive();
+                copy.markStarted();
+            }
+        }
+    }
+
+    /** Copies of a truncated or vanished file hold nothing owed; they must not be read later. */
     void retireCopiesOf(TrackedFile original) {
         for (TrackedFile copy : List.copyOf(files)) {
             if (copy.original() == original) {

@@ -1,5 +1,6 @@
 package org.thor.file;
 
+import org.thor.file.identity.ContentDigest;
 import org.thor.file.identity.ReadMark;
 
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import java.util.Map;
  * reads it. The offset holds:
  * <ul>
  * <li>{@value #FILES_KEY}: the files still being read, each stream's oldest first, as
- * {@code dev:ino,fingerprintLength,fingerprintHash,bytePosition,tailHash} joined by ';' (see
- * {@link ReadMark});</li>
+ * {@code dev:ino,fingerprintLength,fingerprintHash,bytePosition,tailHash,digest} joined by ';'
+ * (see {@link ReadMark}; entries stored before tails or digests were kept lack the last fields);</li>
  * <li>{@value #FINISHED_KEY}: the finished files that are still there (and the last few gone, so a
  * compressed copy made of one is known), in the same form, so they are not read again;</li>
  * <li>{@value #FINISHED_MTIME_KEY}: the modification time of the newest finished file: when a
@@ -38,10 +39,10 @@ public final class StreamOffset {
     public static final String FINISHED_MTIME_KEY = "finished.mtime";
 
     /** One file of a stored offset. */
-    public record Entry(String key, int fingerprintLength, long fingerprintHash, long position, long tailHash) {
+    public record Entry(String key, int fingerprintLength, long fingerprintHash, long position, long tailHash, long digest) {
 
         ReadMark mark() {
-            return new ReadMark(fingerprintLength, fingerprintHash, position, tailHash);
+            return new ReadMark(fingerprintLength, fingerprintHash, position, tailHash, digest);
         }
     }
 
@@ -60,12 +61,12 @@ public final class StreamOffset {
         if (out.length() > 0) {
             out.append(';');
         }
-        appendPosition(out.append(entryPrefix(file)), file.position(), file.tailHash());
+        appendPosition(out.append(entryPrefix(file)), file.position(), file.tailHash(), file.digest());
     }
 
     /** The part of an entry after its {@link #entryPrefix}. */
-    static StringBuilder appendPosition(StringBuilder out, long position, long tailHash) {
-        return out.append(position).append(',').append(tailHash);
+    static StringBuilder appendPosition(StringBuilder out, long position, long tailHash, long digest) {
+        return out.append(position).append(',').append(tailHash).append(',').append(digest);
     }
 
     /** A file's entry without its position. */
@@ -117,12 +118,13 @@ public final class StreamOffset {
         }
         for (String entry : text.split(";")) {
             String[] fields = entry.split(",");
-            if (fields.length != 4 && fields.length != 5) {
+            if (fields.length < 4 || fields.length > 6) {
                 throw new IllegalArgumentException("malformed file entry '" + entry + "'");
             }
             try {
                 entries.add(new Entry(fields[0], Integer.parseInt(fields[1]), Long.parseLong(fields[2]),
-                        Long.parseLong(fields[3]), fields.length == 5 ? Long.parseLong(fields[4]) : ReadMark.NO_TAIL));
+                        Long.parseLong(fields[3]), fields.length >= 5 ? Long.parseLong(fields[4]) : ReadMark.NO_TAIL,
+                        fields.length == 6 ? Long.parseLong(fields[5]) : ContentDigest.UNKNOWN));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("malformed file entry '" + entry + "'", e);
             }

@@ -33,12 +33,19 @@ final class StreamRestore {
     private final String pattern;
     private final Map<String, StreamScanner.Found> unclaimed = new LinkedHashMap<>();
     private final List<Claim> claims = new ArrayList<>();
+    /** Copies beside the log ({@code copytruncate.copies=beside}): taken up only when a stored entry names them. */
+    private final Set<String> besideOnly = new HashSet<>();
     private final long now;
 
-    StreamRestore(String pattern, List<StreamScanner.Found> found, long now) {
+    StreamRestore(String pattern, List<StreamScanner.Found> found, List<StreamScanner.Found> beside, long now) {
         this.pattern = pattern;
         this.now = now;
         found.forEach(f -> unclaimed.put(f.stat().key(), f));
+        beside.forEach(f -> {
+            if (unclaimed.putIfAbsent(f.stat().key(), f) == null) {
+                besideOnly.add(f.stat().key());
+            }
+        });
     }
 
     /** The directories of the files found, under whose partitions their positions may be stored. */
@@ -58,7 +65,7 @@ final class StreamRestore {
     void claimByContent(StoredPositions positions) {
         for (StoredPositions.Stored stored : positions.ownedWithContent()) {
             for (StreamScanner.Found found : List.copyOf(unclaimed.values())) {
-                if (sameFile(found, stored.entry())) {
+                if (!besideOnly.contains(found.stat().key()) && sameFile(found, stored.entry())) {
                     log.info("Stream {}: {} holds the rest of a file stored as {}", pattern, found.path(), stored.entry().key());
                     positions.take(stored);
                     claim(found, stored);
@@ -79,6 +86,7 @@ final class StreamRestore {
                     config.readFromEnd ? "end" : config.readFromTimeMillis != Long.MIN_VALUE
                             ? "beginning when modified since " + java.time.Instant.ofEpochMilli(config.readFromTimeMillis)
                             : "beginning");
+            unclaimed.keySet().removeAll(besideOnly);
             return fresh(config.readFromEnd, config.readFromTimeMillis, finished);
         }
         List<TrackedFile> regrown = new ArrayList<>();
@@ -86,6 +94,9 @@ final class StreamRestore {
         claims.sort(Comparator.comparingInt(c -> c.stored().order()));
         for (Claim claim : claims) {
             TrackedFile file = claim.file();
+            if (besideOnly.contains(file.key)) {
+                file.markFoundBeside();
+            }
             if (!claim.stored().finished()) {
                 live.add(file);
             } else if (!file.compressed && file.size() > file.position()) {
@@ -96,6 +107,7 @@ final class StreamRestore {
             }
         }
         regrown.addAll(live);
+        unclaimed.keySet().removeAll(besideOnly);
         for (StreamScanner.Found found : unclaimed.values()) {
             if (found.stat().mtimeMillis() <= finishedMtime) {
                 TrackedFile done = track(found);

@@ -1,5 +1,6 @@
 package org.thor.file;
 
+import org.thor.file.identity.ContentDigest;
 import org.thor.file.identity.FileContent;
 import org.thor.file.identity.FileKeys;
 import org.thor.file.identity.Fingerprint;
@@ -32,6 +33,8 @@ final class TrackedFile {
     private long position;
     /** {@link ReadMark}'s hash of the bytes just before {@link #position}. */
     private long tailHash;
+    /** The {@link ContentDigest} of what was read: unknown when the position was not reached by reading. */
+    private long digest;
     /**
      * The furthest end of the file seen, with the tail hash there: while Thor is behind, a file
      * that was truncated and written again to past that point with the same first bytes is told
@@ -39,9 +42,11 @@ final class TrackedFile {
      */
     private long seenSize;
     private long seenTailHash;
+    private long seenDigest = ContentDigest.UNKNOWN;
     private State state = State.LIVE;
-    /** For a COPY: the live file it copies. */
+    /** For a COPY: the live file it copies, and since when it is taken for its copy. */
     private TrackedFile original;
+    private long copySinceMillis;
     /** Missing from {@value #LISTINGS_TO_BE_GONE} directory listings in a row. */
     private boolean gone;
     private int missedListings;
@@ -73,6 +78,7 @@ final class TrackedFile {
         this.fingerprint = fingerprint;
         this.position = position;
         this.tailHash = position == 0 ? ReadMark.EMPTY_TAIL : ReadMark.NO_TAIL;
+        this.digest = position == 0 ? ContentDigest.EMPTY : ContentDigest.UNKNOWN;
         this.seenSize = position;
         this.size = size;
         this.lastChangeMillis = lastChangeMillis;
@@ -92,6 +98,10 @@ final class TrackedFile {
 
     long tailHash() {
         return tailHash;
+    }
+
+    long digest() {
+        return digest;
     }
 
     State state() {
@@ -131,9 +141,14 @@ final class TrackedFile {
     }
 
     /** Holds what was read of {@code original}, which is not truncated yet: its lines come through the original. */
-    void becomeCopyOf(TrackedFile original) {
+    void becomeCopyOf(TrackedFile original, long now) {
         state = State.COPY;
         this.original = original;
+        copySinceMillis = now;
+    }
+
+    long copySinceMillis() {
+        return copySinceMillis;
     }
 
     /** A file read on its own: new, taken over for a truncated file, or a finished one that grew. */
@@ -228,12 +243,12 @@ final class TrackedFile {
 
     /** What was read of it so far. */
     ReadMark mark() {
-        return ReadMark.of(fingerprint, position, tailHash);
+        return ReadMark.of(fingerprint, position, tailHash, digest);
     }
 
     /** The furthest end of the file seen so far; the same as {@link #mark()} when nothing unread was seen. */
     ReadMark seenMark() {
-        return seenSize > position ? ReadMark.of(fingerprint, seenSize, seenTailHash) : mark();
+        return seenSize > position ? ReadMark.of(fingerprint, seenSize, seenTailHash, seenDigest) : mark();
     }
 
     /** How many bytes were seen in the file but not read: lost if it was truncated and no copy holds them. */
@@ -259,13 +274,15 @@ final class TrackedFile {
         if (hash != -1) {
             seenSize = size;
             seenTailHash = hash;
+            seenDigest = ContentDigest.UNKNOWN;
         }
     }
 
-    /** A line was handed out: it ends at {@code lineEnd}, and {@code lineTailHash} is the {@link ReadMark} tail there. */
-    void advance(long lineEnd, long lineTailHash) {
+    /** A line was handed out: it ends at {@code lineEnd}, where the {@link ReadMark} tail and digest are as given. */
+    void advance(long lineEnd, long lineTailHash, long lineDigest) {
         position = lineEnd;
         tailHash = lineTailHash;
+        digest = lineDigest;
         started = true;
     }
 
@@ -273,6 +290,7 @@ final class TrackedFile {
     void continueFrom(ReadMark mark) {
         position = mark.position();
         tailHash = mark.tailHash();
+        digest = mark.digest();
         seenSize = Math.max(seenSize, position);
         started = true;
     }
@@ -280,6 +298,7 @@ final class TrackedFile {
     /** Takes {@code position} as read, with the tail the file holds there now (none when it cannot be read). */
     void settleAt(long position) {
         this.position = position;
+        digest = position == 0 ? ContentDigest.EMPTY : ContentDigest.UNKNOWN;
         long hash;
         try {
             hash = FileContent.readOnce(path, key, content -> ReadMark.tailHashAt(content, position));
@@ -298,12 +317,16 @@ final class TrackedFile {
     void restartFromTruncation(int maxLineBytes, Charset charset) throws IOException {
         position = 0;
         tailHash = ReadMark.EMPTY_TAIL;
+        digest = ContentDigest.EMPTY;
         seenSize = 0;
         size = channel.size();
         fingerprint = Fingerprint.read(content);
         rewind(maxLineBytes, charset);
         // what it holds now is known from now on, so that a copy can be proven if it is truncated again unread
         see();
+        if (seenSize > 0) {
+            seenDigest = ContentDigest.of(content, seenSize);
+        }
     }
 
     /** Opens the file, checking that the path still leads to this identity. */
@@ -313,7 +336,7 @@ final class TrackedFile {
         }
         channel = FileKeys.open(path, key);
         content = FileContent.of(channel, compressed);
-        reader = new LineReader(position, maxLineBytes, charset);
+        reader = new LineReader(position, digest, maxLineBytes, charset);
     }
 
     /**
@@ -351,7 +374,7 @@ final class TrackedFile {
     /** Forgets the bytes read past {@link #position}, so reading resumes there. */
     void rewind(int maxLineBytes, Charset charset) {
         if (channel != null) {
-            reader = new LineReader(position, maxLineBytes, charset);
+            reader = new LineReader(position, digest, maxLineBytes, charset);
         }
     }
 

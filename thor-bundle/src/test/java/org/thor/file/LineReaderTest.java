@@ -43,7 +43,7 @@ class LineReaderTest {
         Path file = dir.resolve("big.log");
         Files.writeString(file, "a\n" + big + "\nb\n");
         try (FileChannel channel = FileChannel.open(file)) {
-            LineReader reader = new LineReader(0, 1 << 20, StandardCharsets.UTF_8);
+            LineReader reader = new LineReader(0, org.thor.file.identity.ContentDigest.EMPTY, 1 << 20, StandardCharsets.UTF_8);
             List<long[]> offsets = new ArrayList<>();
             while (true) {
                 if (reader.next(false)) {
@@ -66,7 +66,7 @@ class LineReaderTest {
         Files.writeString(file, content);
         List<String> lines = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file)) {
-            LineReader reader = new LineReader(0, max, StandardCharsets.UTF_8);
+            LineReader reader = new LineReader(0, org.thor.file.identity.ContentDigest.EMPTY, max, StandardCharsets.UTF_8);
             while (true) {
                 if (reader.next(finished)) {
                     String text = new String(reader.lineBytes, reader.lineOffset, reader.lineLength, StandardCharsets.UTF_8);
@@ -78,5 +78,35 @@ class LineReaderTest {
             }
         }
         return lines;
+    }
+
+    /** What the reader digests line by line, resumed midway too, is the digest of the content up to each line's end. */
+    @Test
+    void digestAtEachLineEndIsTheContentsDigest() throws Exception {
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 300; i++) {
+            text.append("x".repeat(random.nextInt(40))).append(i).append(i % 7 == 0 ? "\r\n" : "\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        org.thor.file.identity.FileContent content = org.thor.file.identity.ContentDigestTest.of(bytes);
+        long resumeAt = 0;
+        long resumeDigest = org.thor.file.identity.ContentDigest.EMPTY;
+        for (int pass = 0; pass < 2; pass++) {
+            LineReader reader = new LineReader(resumeAt, resumeDigest, 16, StandardCharsets.UTF_8);
+            int lines = 0;
+            while (true) {
+                if (reader.next(true)) {
+                    assertEquals(org.thor.file.identity.ContentDigest.of(content, reader.lineEnd), reader.digest());
+                    if (++lines == 150 && pass == 0) {
+                        resumeAt = reader.lineEnd;
+                        resumeDigest = reader.digest();
+                    }
+                } else if (reader.fill(content) == 0) {
+                    break;
+                }
+            }
+            assertTrue(lines > 150);
+        }
     }
 }

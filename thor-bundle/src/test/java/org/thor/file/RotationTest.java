@@ -243,24 +243,6 @@ class RotationTest {
         }
     }
 
-    @Test
-    void plainCopyOfALiveFileIsNotReadTwice() throws Exception {
-        Path log = dir.resolve("app.log");
-        appendLines(log, 0, 50);
-        Map<String, String> config = LogFiles.config(dir + "/app.log*");
-        config.put(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG, "60000");
-        try (TaskHarness harness = new TaskHarness(config).start()) {
-            harness.pollUntil(50, TIMEOUT);
-            long rotations = harness.task().metrics().getRotations();
-            Files.copy(log, dir.resolve("app.log.backup"));
-            // listed while it holds all that was read of app.log: a copy, not read again
-            await().atMost(TIMEOUT).until(() -> harness.pollOnce() >= 0 && harness.task().metrics().getRotations() > rotations);
-            appendLines(log, 50, 60);
-            assertEquals(lines(0, 60), harness.pollUntil(60, TIMEOUT));
-            assertEquals(lines(0, 60), harness.pollFor(Duration.ofMillis(1500)));
-        }
-    }
-
     /**
      * As above, while Kafka is behind: the task only lists the directories, and a listing that
      * finds app.log truncated must not make the unread bytes it had seen uncountable.

@@ -80,6 +80,13 @@ public final class Fingerprint {
         return other.head.length >= head.length && Arrays.equals(head, 0, head.length, other.head, 0, head.length);
     }
 
+    /** How many first bytes the two have in common. */
+    public int sharedPrefix(Fingerprint other) {
+        int n = Math.min(head.length, other.head.length);
+        int mismatch = Arrays.mismatch(head, 0, n, other.head, 0, n);
+        return mismatch < 0 ? n : mismatch;
+    }
+
     /** Whether one of the two starts with the other: a file that may still become a copy. */
     public boolean agreesWith(Fingerprint other) {
         int n = Math.min(head.length, other.head.length);

@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * How far a file was read, with what proves it: the hash of its first bytes and the hash of the
- * {@value #TAIL_BYTES} bytes just before the position. Another file holds what was read (it is the
- * same file, or a copy of it: copytruncate's {@code app.log.1}, a compressed {@code app.log.1.gz})
- * only when it is at least that long and both ranges hash the same. First bytes alone prove
- * nothing: logs often start with the same banner or header.
+ * How far a file was read, with what proves it: the hash of its first bytes, the hash of the
+ * {@value #TAIL_BYTES} bytes just before the position, and the {@link ContentDigest} of everything
+ * before it. Another file holds what was read (it is the same file, or a copy of it: copytruncate's
+ * {@code app.log.1}, a compressed {@code app.log.1.gz}) only when it is at least that long and all
+ * three agree. First bytes and a tail alone prove little: logs often start with the same banner or
+ * header, and fixed-width records end in the same padding.
  *
  * @param tailHash {@link #NO_TAIL} for an offset stored before tails were kept: then only the
  *                 first bytes and the length are checked
+ * @param digest   {@link ContentDigest#UNKNOWN} when the position was not reached by reading (an
+ *                 offset stored before digests were kept, a file taken as read at its end)
  */
-public record ReadMark(int headLength, long headHash, long position, long tailHash) {
+public record ReadMark(int headLength, long headHash, long position, long tailHash, long digest) {
 
     public static final int TAIL_BYTES = 64;
     public static final long NO_TAIL = -1;
@@ -31,8 +34,13 @@ public record ReadMark(int headLength, long headHash, long position, long tailHa
         return Fingerprint.hashOfRange(content, position - length, length);
     }
 
-    public static ReadMark of(Fingerprint head, long position, long tailHash) {
-        return new ReadMark(head.length(), head.hash(), position, tailHash);
+    public static ReadMark of(Fingerprint head, long position, long tailHash, long digest) {
+        return new ReadMark(head.length(), head.hash(), position, tailHash, digest);
+    }
+
+    /** Whether the mark proves what was read by its whole content, not only by its first bytes and tail. */
+    public boolean digested() {
+        return digest != ContentDigest.UNKNOWN;
     }
 
     /**
@@ -47,7 +55,10 @@ public record ReadMark(int headLength, long headHash, long position, long tailHa
         if (headLength > 0 && Fingerprint.hashOfHead(content, headLength) != headHash) {
             return false;
         }
-        return tailHash == NO_TAIL || tailHashAt(content, position) == tailHash;
+        if (tailHash != NO_TAIL && tailHashAt(content, position) != tailHash) {
+            return false;
+        }
+        return digest == ContentDigest.UNKNOWN || ContentDigest.of(content, position) == digest;
     }
 
     /** As {@link #provenBy(FileContent, long)} for the file {@code key} at {@code path}; false when it cannot be read. */
