@@ -112,6 +112,40 @@ class FaultSuiteIT {
     }
 
     /**
+     * Logs whose files look alike where a weak proof of identity looks, written at 20,000 lines/s
+     * each while Thor follows them, rolled every 5,000 lines: a CSV log by date whose every third
+     * file holds only its 23-byte header, a date-rolled log and a renamed log of fixed-width lines
+     * that end in the same padding, every file beginning with the same banner (so files of one
+     * size, equal at their start and before any read position). Every line once, in order.
+     */
+    @Test
+    void filesThatLookAlikeAtFullSpeed() throws Exception {
+        int lines = 60_000 * SCALE;
+        Map<String, RollingLog> logs = new LinkedHashMap<>();
+        Map<String, String> patterns = new LinkedHashMap<>();
+        addShapedLog("csv by date, header-only files", "app.log.*", RollingLog.Rotation.DATE,
+                List.of("time,level,host,message"), 0, 3, logs, patterns);
+        addShapedLog("fixed-width by date", "app.log.*", RollingLog.Rotation.DATE, BANNER, 80, 0, logs, patterns);
+        addShapedLog("fixed-width renamed", "app.log*", RollingLog.Rotation.CREATE, BANNER.subList(0, 18), 80, 0,
+                logs, patterns);
+        String topic = connector("alike", String.join(",", logs.keySet()));
+        writeAll(logs.values(), lines);
+        int banners = logs.values().stream().mapToInt(log -> log.files() * log.bannerLines()).sum();
+        List<ConsumerRecord<String, String>> records = read(topic, logs.size() * lines + banners);
+        for (Map.Entry<String, String> stream : patterns.entrySet()) {
+            RollingLog log = logs.get(stream.getValue());
+            List<String> values = TopicReader.values(records.stream().filter(r -> stream.getValue().equals(r.key())).toList());
+            List<String> numbered = values.stream().filter(v -> v.startsWith("line ")).toList();
+            LineFaults faults = LineFaults.count(numbered, lines);
+            row("files alike, " + stream.getKey(), lines, numbered.size(), faults,
+                    String.format("%d files; header lines %d of %d", log.files(), values.size() - numbered.size(),
+                            log.files() * log.bannerLines()));
+            assertEquals(new LineFaults(0, 0, 0, 0), faults, stream.getKey());
+            assertEquals(log.files() * log.bannerLines(), values.size() - numbered.size(), stream.getKey() + ": one header per file");
+        }
+    }
+
+    /**
      * The real logrotate (copytruncate, compress, delaycompress) every 10,000 lines of a log
      * written at 20,000 lines/s through one handle, with the exact path configured (the copies
      * found beside it): every line once, in order. Skipped where logrotate is not installed.
@@ -192,6 +226,45 @@ class FaultSuiteIT {
                 beforeKill, (up - killed) / 1000.0));
         assertEquals(0, faults.lost(), "lost");
         assertEquals(RollingLog.lines(lines), values.stream().distinct().toList(), "in order, but for lines sent again");
+    }
+
+    /**
+     * Thor stopped (SIGTERM, as for an upgrade) and later killed (kill -9) while three logs are
+     * written at 10,000 lines/s and rotated every 10,000 lines, by date, by rename, and by
+     * copytruncate of the exact path (its copies found beside it): the rotations made while Thor
+     * is down are owed, the copies oldest first. Every line arrives, in order but for what the
+     * kill makes Thor send again (what followed the last offset commit).
+     */
+    @Test
+    void stoppedThenKilledWhileCopytruncateRotates() throws Exception {
+        int lines = 100_000 * SCALE;
+        Duration pace = Duration.ofMillis(100);
+        Map<String, RollingLog> logs = new LinkedHashMap<>();
+        Map<String, String> patterns = new LinkedHashMap<>();
+        addLog(RollingLog.Rotation.DATE, "app.log.*", logs, patterns, "down");
+        addLog(RollingLog.Rotation.CREATE, "app.log*", logs, patterns, "down");
+        addLog(RollingLog.Rotation.COPYTRUNCATE, "app.log", logs, patterns, "down");
+        String topic = connector("down", String.join(",", logs.keySet()));
+        ThorRest rest = stack.karaf().rest();
+        writeAll(logs.values(), lines * 3 / 10, pace);
+        stack.karaf().stopAndStartAgain();
+        writeAll(logs.values(), lines * 3 / 10, pace);
+        await("Thor's REST API after the stop").atMost(WAIT).until(rest::answers);
+        writeAll(logs.values(), lines / 10, pace);
+        stack.karaf().killAndStartAgain();
+        writeAll(logs.values(), lines * 2 / 10, pace);
+        await("Thor's REST API after the kill").atMost(WAIT).until(rest::answers);
+        writeAll(logs.values(), lines - lines * 9 / 10, pace);
+        List<ConsumerRecord<String, String>> records = read(topic, logs.size() * (lines + lines / 10_000 * BANNER.size()));
+        for (Map.Entry<String, String> stream : patterns.entrySet()) {
+            List<String> values = TopicReader.values(records.stream().filter(r -> stream.getValue().equals(r.key())).toList())
+                    .stream().filter(v -> !v.startsWith("# app 1.0")).toList();
+            LineFaults faults = LineFaults.count(values, lines);
+            row("stopped, then killed, " + stream.getKey(), lines, values.size(), faults,
+                    "stopped after 30 %, 30 % written while down; killed after 70 %, 20 % written while down");
+            assertEquals(0, faults.lost(), stream.getKey() + ": lost");
+            assertEquals(RollingLog.lines(lines), values.stream().distinct().toList(), stream.getKey() + ": in order, but for lines sent again");
+        }
     }
 
     /**
@@ -345,12 +418,17 @@ class FaultSuiteIT {
 
     /** Writes the next {@code count} lines of every log at once, each at 20,000 lines/s. */
     private static void writeAll(java.util.Collection<RollingLog> logs, int count) throws Exception {
+        writeAll(logs, count, PACE);
+    }
+
+    /** Writes the next {@code count} lines of every log at once, a chunk of each every {@code pace}. */
+    private static void writeAll(java.util.Collection<RollingLog> logs, int count, Duration pace) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(logs.size());
         try {
             List<Future<?>> writing = new ArrayList<>();
             for (RollingLog log : logs) {
                 writing.add(writers.submit(() -> {
-                    log.write(count, PACE);
+                    log.write(count, pace);
                     return null;
                 }));
             }
@@ -373,13 +451,28 @@ class FaultSuiteIT {
 
     private void addLog(RollingLog.Rotation rotation, String glob, Map<String, RollingLog> logs, Map<String, String> patterns)
             throws java.io.IOException {
+        addLog(rotation, glob, logs, patterns, "storm");
+    }
+
+    private void addLog(RollingLog.Rotation rotation, String glob, Map<String, RollingLog> logs, Map<String, String> patterns,
+                        String scenario) throws java.io.IOException {
         String name = rotation.name().toLowerCase() + (glob.endsWith("*") ? " (copies matched)" : " (exact path)");
-        Path directory = Files.createDirectories(stack.work().resolve("logs-" + name.replaceAll("[^a-z]+", "-")));
+        Path directory = Files.createDirectories(stack.work().resolve(scenario + "-logs-" + name.replaceAll("[^a-z]+", "-")));
         RollingLog log = new RollingLog(directory, 10_000, rotation, BANNER);
         Files.createFile(log.current());
         String pattern = directory.resolve(glob).toString();
         logs.put(pattern, log);
         patterns.put(name, pattern);
+    }
+
+    private void addShapedLog(String name, String glob, RollingLog.Rotation rotation, List<String> banner, int padding,
+                              int headerOnlyEvery, Map<String, RollingLog> logs, Map<String, String> patterns)
+            throws java.io.IOException {
+        Path directory = Files.createDirectories(stack.work().resolve("logs-" + name.replaceAll("[^a-z]+", "-")));
+        RollingLog log = new RollingLog(directory, 5_000, rotation, banner).shaped(padding, headerOnlyEvery);
+        Files.createFile(log.current());
+        logs.put(directory.resolve(glob).toString(), log);
+        patterns.put(name, directory.resolve(glob).toString());
     }
 
     private void row(String scenario, int written, int received, LineFaults faults, String notes) {

@@ -17,7 +17,7 @@ record LineFaults(int lost, int duplicated, int outOfOrder, int garbled) {
         int garbled = 0;
         int previous = -1;
         for (String value : received) {
-            if (!value.matches("line \\d{7} of the rolling log")) {
+            if (!value.matches("line \\d{7} of the rolling log *")) {
                 garbled++;
                 continue;
             }

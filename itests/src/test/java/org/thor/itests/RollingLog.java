@@ -36,6 +36,10 @@ final class RollingLog {
     private Path current;
     private int next;
     private int rotations;
+    /** Appended to every line: the same padding at the end of each, as fixed-width records have. */
+    private String padding = "";
+    /** Every this many files one holds its banner only (a quiet hour of a CSV log); 0 for none. */
+    private int headerOnlyEvery;
 
     RollingLog(Path directory, int linesPerFile) {
         this(directory, linesPerFile, Rotation.CREATE);
@@ -51,6 +55,22 @@ final class RollingLog {
         this.rotation = rotation;
         this.banner = banner.stream().map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
         this.current = rotation == Rotation.DATE ? directory.resolve("app.log.0000") : directory.resolve("app.log");
+    }
+
+    /** Lines of one width ending in {@code bytes} bytes of the same padding, and every {@code headerOnlyEvery}-th file holding its banner only. */
+    RollingLog shaped(int bytes, int headerOnlyEvery) {
+        this.padding = " ".repeat(bytes);
+        this.headerOnlyEvery = headerOnlyEvery;
+        return this;
+    }
+
+    int bannerLines() {
+        return (int) banner.chars().filter(c -> c == '\n').count();
+    }
+
+    /** How many files were begun: one banner each. */
+    int files() {
+        return rotations + 1;
     }
 
     static String line(int number) {
@@ -88,8 +108,14 @@ final class RollingLog {
             if (number > 0 && number % linesPerFile == 0) {
                 out = rotate(out, ++rotations);
                 chunk.append(banner);
+                if (headerOnlyEvery > 0 && rotations % headerOnlyEvery == 0) {
+                    out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                    chunk.setLength(0);
+                    out = rotate(out, ++rotations);
+                    chunk.append(banner);
+                }
             }
-            chunk.append(line(number)).append('\n');
+            chunk.append(line(number)).append(padding).append('\n');
             if ((number + 1) % CHUNK == 0 || (number + 1) % linesPerFile == 0 || number + 1 == end) {
                 out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
                 chunk.setLength(0);

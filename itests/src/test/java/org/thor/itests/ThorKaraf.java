@@ -169,14 +169,26 @@ final class ThorKaraf implements AutoCloseable {
      * once the old JVM is gone; the new one is then booting.
      */
     void killAndStartAgain() throws IOException, InterruptedException {
+        endAndStartAgain(true);
+    }
+
+    /**
+     * Stops Karaf with SIGTERM, as an init system does for an upgrade (its shutdown hook stops the
+     * framework, and the worker commits its offsets), then starts it again as {@link #killAndStartAgain()} does.
+     */
+    void stopAndStartAgain() throws IOException, InterruptedException {
+        endAndStartAgain(false);
+    }
+
+    private void endAndStartAgain(boolean kill) throws IOException, InterruptedException {
         List<ProcessHandle> running = karafProcesses();
         if (running.isEmpty()) {
             throw new IOException("No Karaf process runs from " + home);
         }
-        running.forEach(ProcessHandle::destroyForcibly);
+        running.forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
         for (ProcessHandle process : running) {
             try {
-                process.onExit().get(30, TimeUnit.SECONDS);
+                process.onExit().get(kill ? 30 : 90, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 throw new IOException("Karaf process " + process.pid() + " did not die", e);
             }
