@@ -163,7 +163,7 @@ final class CopyTruncation {
                 continue;
             }
             try {
-                if (original.channel().size() >= original.position() && original.unchanged(true)) {
+                if (original.presentAtPath() && original.channel().size() >= original.position() && original.unchanged(true)) {
                     log.info("Stream {}: {} is no copy: {} is still there and holds what was read of it;"
                             + " reading {} from its start", pattern, copy.path(), original.path(), copy.path());
                     copy.becomeLive();

@@ -140,7 +140,8 @@ final class FileStream implements AutoCloseable {
         for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
             if (file.state() == TrackedFile.State.COPY) {
-                undecided = true;
+                // a copy whose original was removed or renamed away is one (that is its cause): nothing to wait for
+                undecided |= file.original().presentAtPath();
                 continue;
             }
             if (file.state() != TrackedFile.State.LIVE || undecided && !file.started() || copies.awaitsCopy(file, now)
@@ -245,9 +246,10 @@ final class FileStream implements AutoCloseable {
         return Next.ON;
     }
 
-    /** A file with bytes, none of them read yet: perhaps a copy, perhaps a file of its own; decided when it is read. */
+    /** A file held back as a copy, or one with bytes none of which were read yet: perhaps a copy, perhaps a file of its own. */
     private static boolean undecided(TrackedFile file) {
-        return file.state() == TrackedFile.State.LIVE && !file.started() && file.size() > 0;
+        return file.state() == TrackedFile.State.COPY
+                || file.state() == TrackedFile.State.LIVE && !file.started() && file.size() > 0;
     }
 
     /**

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thor.file.identity.FileContent;
 import org.thor.file.identity.FileKeys;
+import org.thor.file.identity.Fingerprint;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -205,11 +206,12 @@ final class StreamFiles implements AutoCloseable {
         return files.stream().filter(f -> f.original() == original).findFirst().orElse(null);
     }
 
-    /** The offset entries of the live files other than the one at {@code index}, split around it. */
+    /** The offset entries of the files other than the one at {@code index}, split around it. */
     void appendOthers(int index, StringBuilder before, StringBuilder after) {
         for (int j = 0; j < files.size(); j++) {
             TrackedFile other = files.get(j);
-            if (j != index && other.state() == TrackedFile.State.LIVE) {
+            // a file held back as a possible copy keeps its place too (at its start): after a restart it is decided again there
+            if (j != index) {
                 StreamOffset.appendEntry(j < index ? before : after, other);
             }
         }
@@ -243,16 +245,25 @@ final class StreamFiles implements AutoCloseable {
      * than a banner every file begins with, proves nothing and is never the original of a copy.
      */
     boolean mayHaveCopies(TrackedFile original, TrackedFile candidate) {
-        int shared = 0;
+        long shared = 0;
+        TrackedFile sameStart = null;
         for (TrackedFile other : files) {
             if (other != original && other != candidate) {
-                shared = Math.max(shared, original.fingerprint().sharedPrefix(other.fingerprint()));
+                int prefix = original.fingerprint().sharedPrefix(other.fingerprint());
+                shared = Math.max(shared, prefix);
+                sameStart = prefix == Fingerprint.MAX_BYTES ? other : sameStart;
             }
         }
         for (TrackedFile other : finished.values()) {
             if (other != original && other != candidate) {
-                shared = Math.max(shared, original.fingerprint().sharedPrefix(other.fingerprint()));
+                int prefix = original.fingerprint().sharedPrefix(other.fingerprint());
+                shared = Math.max(shared, prefix);
+                sameStart = prefix == Fingerprint.MAX_BYTES ? other : sameStart;
             }
+        }
+        if (sameStart != null && original.position() > shared && original.isOpen()) {
+            // a banner longer than the first bytes kept: how far the two really agree decides
+            shared = SharedStart.of(original.content(), sameStart, original.position());
         }
         return original.position() > shared;
     }

@@ -203,6 +203,15 @@ final class TrackedFile {
         started = true;
     }
 
+    /** Whether its path still leads to it: not removed, nor renamed out of the stream's sight, since it was listed. */
+    boolean presentAtPath() {
+        try {
+            return key.equals(FileKeys.of(path));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     boolean isOpen() {
         return channel != null;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -49,7 +48,8 @@ final class AdversarialLog {
     static final String CSV_HEADER = "time,level,host,message";
     private static final String BANNER = banner();
     private static final int FIXED_LINES = 60;
-    private static final long PERIOD_MS = 10_000;
+    /** More than the kernel's timestamp granularity (one jiffy, 4 ms at 250 Hz). */
+    private static final long TICK_MS = 12;
 
     private final Path dir;
     private final Shape shape;
@@ -58,7 +58,6 @@ final class AdversarialLog {
     private final List<String> written = new ArrayList<>();
     private int next;
     private int period;
-    private final long startMillis = System.currentTimeMillis() - 3_600_000;
 
     AdversarialLog(Path dir, Shape shape, Rotation rotation, long seed) {
         this.dir = dir;
@@ -114,15 +113,13 @@ final class AdversarialLog {
     }
 
     /**
-     * Rotates the log the way its {@link Rotation} says; the next file begins empty. The file
-     * rotated away was last written {@value #PERIOD_MS} ms after the one before it (its modification
-     * time says so): the test writes a period in a few milliseconds, and files written within one
-     * clock tick would otherwise look equally old.
+     * Rotates the log the way its {@link Rotation} says; the next file begins empty. A real writer's
+     * rotations are apart in time, so that files look older than the ones after them by their
+     * modification time; the test writes a period in a millisecond or two, so it lets a little
+     * more than the file system's clock tick pass first (the writer's pace, not a synchronisation).
      */
-    void rotate() throws IOException {
-        if (Files.exists(current())) {
-            Files.setLastModifiedTime(current(), FileTime.fromMillis(startMillis + period * PERIOD_MS));
-        }
+    void rotate() throws IOException, InterruptedException {
+        Thread.sleep(TICK_MS);
         period++;
         switch (rotation) {
             case DATE -> Files.createFile(current());
