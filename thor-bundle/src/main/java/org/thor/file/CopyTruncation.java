@@ -166,8 +166,7 @@ final class CopyTruncation {
                 if (original.presentAtPath() && original.channel().size() >= original.position() && original.unchanged(true)) {
                     log.info("Stream {}: {} is no copy: {} is still there and holds what was read of it;"
                             + " reading {} from its start", pattern, copy.path(), original.path(), copy.path());
-                    copy.becomeLive();
-                    copy.markStarted();
+                    copy.becomeFileOfItsOwn();
                 }
             } catch (IOException e) {
                 // the read of the original reports it

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class FileStream implements AutoCloseable {
     /** The files the stream finds at start, to be matched to the stored positions. */
     StreamRestore listForRestore(long now) {
         List<StreamScanner.Found> found = listing.settled(now);
-        List<StreamScanner.Found> beside = new java.util.ArrayList<>();
+        List<StreamScanner.Found> beside = new ArrayList<>();
         if (config.copiesBeside) {
             CopiesBeside copiesBeside = new CopiesBeside(config.exclude);
             found.forEach(file -> beside.addAll(copiesBeside.of(file.path(), candidate -> false)));
@@ -140,8 +141,7 @@ final class FileStream implements AutoCloseable {
         for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
             if (file.state() == TrackedFile.State.COPY) {
-                // a copy whose original was removed or renamed away is one (that is its cause): nothing to wait for
-                undecided |= file.original().presentAtPath();
+                undecided |= undecided(file);
                 continue;
             }
             if (file.state() != TrackedFile.State.LIVE || undecided && !file.started() || copies.awaitsCopy(file, now)
@@ -246,10 +246,16 @@ final class FileStream implements AutoCloseable {
         return Next.ON;
     }
 
-    /** A file held back as a copy, or one with bytes none of which were read yet: perhaps a copy, perhaps a file of its own. */
+    /**
+     * A file held back as a copy of a file still in place, or one with bytes none of which were
+     * read yet: perhaps a copy, perhaps a file of its own. (A copy whose original was removed or
+     * renamed away is one: that is its cause, and nothing waits for it.)
+     */
     private static boolean undecided(TrackedFile file) {
-        return file.state() == TrackedFile.State.COPY
-                || file.state() == TrackedFile.State.LIVE && !file.started() && file.size() > 0;
+        if (file.state() == TrackedFile.State.COPY) {
+            return file.original().presentAtPath();
+        }
+        return file.state() == TrackedFile.State.LIVE && !file.started() && file.size() > 0;
     }
 
     /**

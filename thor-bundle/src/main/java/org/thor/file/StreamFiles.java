@@ -247,14 +247,9 @@ final class StreamFiles implements AutoCloseable {
     boolean mayHaveCopies(TrackedFile original, TrackedFile candidate) {
         long shared = 0;
         TrackedFile sameStart = null;
-        for (TrackedFile other : files) {
-            if (other != original && other != candidate) {
-                int prefix = original.fingerprint().sharedPrefix(other.fingerprint());
-                shared = Math.max(shared, prefix);
-                sameStart = prefix == Fingerprint.MAX_BYTES ? other : sameStart;
-            }
-        }
-        for (TrackedFile other : finished.values()) {
+        List<TrackedFile> others = new ArrayList<>(files);
+        others.addAll(finished.values());
+        for (TrackedFile other : others) {
             if (other != original && other != candidate) {
                 int prefix = original.fingerprint().sharedPrefix(other.fingerprint());
                 shared = Math.max(shared, prefix);
@@ -282,8 +277,7 @@ final class StreamFiles implements AutoCloseable {
             if (copy.original() == original) {
                 log.info("Stream {}: {} is no copy: {} was finished intact; reading {} from its start",
                         pattern, copy.path(), original.path(), copy.path());
-                copy.becomeLive();
-                copy.markStarted();
+                copy.becomeFileOfItsOwn();
             }
         }
     }

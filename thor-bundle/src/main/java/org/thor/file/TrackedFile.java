@@ -157,6 +157,12 @@ final class TrackedFile {
         original = null;
     }
 
+    /** Taken for a copy, but its original was never truncated: read from its start, never taken for a copy again. */
+    void becomeFileOfItsOwn() {
+        becomeLive();
+        markStarted();
+    }
+
     /** Read to its end, or a copy of a file that needs it no more: remembered, not read again. */
     void becomeFinished() {
         state = State.FINISHED;
