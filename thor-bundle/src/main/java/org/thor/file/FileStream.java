@@ -39,8 +39,6 @@ final class FileStream implements AutoCloseable {
     private final StreamScanner scanner;
     private final StreamFiles files;
     private final CopyTruncation copies;
-    /** With copytruncate.copies=beside, else null. */
-    private final BesideCopies beside;
     private final StreamListing listing;
     private final NameWatch names;
     /** With copytruncate.copies=beside: the copies made beside a file, looked at before it is read on. */
@@ -64,9 +62,7 @@ final class FileStream implements AutoCloseable {
         this.config = config;
         this.scanner = new StreamScanner(pattern, earlierPatterns, config.exclude);
         this.files = new StreamFiles(pattern);
-        CopyHandover handover = new CopyHandover(pattern, files, config);
-        this.beside = config.copiesBeside ? new BesideCopies(pattern, files, config, counts, handover) : null;
-        this.copies = new CopyTruncation(pattern, files, config, counts, handover, beside);
+        this.copies = new CopyTruncation(pattern, files, config, counts);
         this.listing = new StreamListing(pattern, config, scanner, files, copies, counts, names);
         this.names = names;
         this.besideCopies = config.copiesBeside ? new BesideCopyWatch(pattern, new CopiesBeside(config.exclude), names) : null;
@@ -105,9 +101,9 @@ final class FileStream implements AutoCloseable {
                 }
                 var stored = positions.takeUnfinished(file.key);
                 if (stored.isPresent()) {
-                    beside.resumeBeside(file, stored.get().entry().mark(), this::open);
+                    copies.resumeBeside(file, stored.get().entry().mark(), this::open);
                 } else if (newestKnown != Long.MIN_VALUE && file.position() == 0) {
-                    beside.resumeNewerCopies(file, newestKnown);
+                    copies.resumeNewerCopies(file, newestKnown);
                 }
             }
         }
@@ -280,7 +276,7 @@ final class FileStream implements AutoCloseable {
             return false;
         }
         List<StreamScanner.Found> owed = besideCopies.owed(file, this::ownOrKnown, now);
-        return !owed.isEmpty() && beside.rotatedBeside(file, owed);
+        return !owed.isEmpty() && copies.rotatedBeside(file, owed);
     }
 
     /** Whether a file beside one of the stream's is one the stream reads (its pattern matches it) or tracks. */
