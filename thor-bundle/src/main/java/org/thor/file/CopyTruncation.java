@@ -87,18 +87,32 @@ final class CopyTruncation {
         }
         for (TrackedFile other : files.snapshot()) {
             if (other == file || other.state() != TrackedFile.State.LIVE || !other.started()
-                    || !other.fingerprint().agreesWith(file.fingerprint()) || !files.mayHaveCopies(other, file)) {
+                    || !other.fingerprint().agreesWith(file.fingerprint())) {
                 continue;
             }
-            if (other.position() > 0 && other.mark().provenBy(file.content(), size) && !differsBeyondMark(file, size, other)) {
-                log.info("Stream {}: {} holds the {} bytes read of {}; its lines come from there if that file is"
-                        + " truncated now (copytruncate), else it is read as a file of its own", pattern, file.path(),
-                        other.position(), other.path());
-                file.becomeCopyOf(other, now);
-                file.close();
-                return Decision.SKIP;
+            if (other.position() > 0 && !other.rewritten() && files.copyOf(other) == null
+                    && other.mark().provenBy(file.content(), size)) {
+                CopyCause.Verdict verdict = size < 0 ? CopyCause.Verdict.PREFIX : CopyCause.judge(file.content(), size, other);
+                if (verdict == CopyCause.Verdict.ORIGINAL_REWRITTEN
+                        || verdict == CopyCause.Verdict.PARTED && CopyCause.partedLater(file, other)) {
+                    log.info("Stream {}: {} holds the {} bytes read of {}, which no longer holds all of it though written"
+                            + " since: it was truncated (copytruncate) and written again; the copy is read from there"
+                            + " first", pattern, file.path(), other.position(), other.path());
+                    holdBack(file, other, now);
+                    other.markRewritten();
+                    return Decision.SKIP;
+                }
+                if (verdict == CopyCause.Verdict.PREFIX && files.mayHaveCopies(other, file)) {
+                    log.info("Stream {}: {} holds the {} bytes read of {}; its lines come from there if that file is"
+                            + " truncated now (copytruncate), else it is read as a file of its own", pattern, file.path(),
+                            other.position(), other.path());
+                    holdBack(file, other, now);
+                    return Decision.SKIP;
+                }
+                continue; // it only starts as the other does, or what was read of the other proves nothing
             }
-            if (size >= 0 && now - file.lastChangeMillis() < DECISION_MS && mayBecomeCopy(file, size, other)) {
+            if (size >= 0 && now - file.lastChangeMillis() < DECISION_MS && files.mayHaveCopies(other, file)
+                    && mayBecomeCopy(file, size, other)) {
                 return Decision.SKIP;
             }
         }
@@ -108,27 +122,6 @@ final class CopyTruncation {
             return Decision.RESTART;
         }
         return Decision.READ;
-    }
-
-    /**
-     * Whether {@code file}, which holds what was read of {@code other}, differs from it further on:
-     * then it only starts the same (what was read may all be a shared banner) and is no copy. They
-     * are compared at the end of the shorter; a copy whose original was truncated since cannot be
-     * told from a file of its own here, and is left for {@link #truncated} to prove.
-     */
-    private static boolean differsBeyondMark(TrackedFile file, long size, TrackedFile other) throws IOException {
-        if (size < 0) {
-            return false; // a compressed file's content length is not known without reading it all
-        }
-        long otherSize = other.isOpen() ? other.channel().size() : other.size();
-        long end = Math.min(size, otherSize);
-        if (end <= other.position()) {
-            return false;
-        }
-        long mine = ReadMark.tailHashAt(file.content(), end);
-        long theirs = other.isOpen() ? ReadMark.tailHashAt(other.content(), end)
-                : FileContent.readOnce(other.path(), other.key, content -> ReadMark.tailHashAt(content, end));
-        return mine != theirs;
     }
 
     /**
@@ -149,24 +142,36 @@ final class CopyTruncation {
         }
     }
 
+    private static void holdBack(TrackedFile copy, TrackedFile original, long now) {
+        copy.becomeCopyOf(original, now);
+        copy.close();
+    }
+
     /**
      * A copy needs a cause: copytruncate truncates its log right after copying it, so a file taken
-     * for a copy whose original is still there and intact once the copy has not changed for
-     * {@link #DECISION_MS} is a file of its own (a {@code cp} of a log is new data to whoever made
-     * it), read from its start. A truncated original is left for the read, which hands over.
+     * for a copy whose original is still there and still holds all of it once the copy has not
+     * changed for {@link #DECISION_MS} is a file of its own (a {@code cp} of a log is new data to
+     * whoever made it), read from its start. An original that no longer holds its copy was
+     * truncated, even if it grew back past the position with the same first bytes: the read hands over.
      */
     void settleCopies(long now) {
         for (TrackedFile copy : files.snapshot()) {
             TrackedFile original = copy.original();
             if (copy.state() != TrackedFile.State.COPY || now - copy.copySinceMillis() < DECISION_MS
-                    || now - copy.lastChangeMillis() < DECISION_MS || !original.isOpen()) {
+                    || now - copy.lastChangeMillis() < DECISION_MS || !original.isOpen() || !original.presentAtPath()) {
                 continue;
             }
             try {
-                if (original.presentAtPath() && original.channel().size() >= original.position() && original.unchanged(true)) {
-                    log.info("Stream {}: {} is no copy: {} is still there and holds what was read of it;"
+                CopyCause.Verdict verdict = copy.compressed ? CopyCause.judgeByOriginal(original)
+                        : FileContent.readOnce(copy.path(), copy.key, content -> CopyCause.judge(content, copy.size(), original));
+                if (verdict == CopyCause.Verdict.PREFIX) {
+                    log.info("Stream {}: {} is no copy: {} is still there and holds all of it;"
                             + " reading {} from its start", pattern, copy.path(), original.path(), copy.path());
                     copy.becomeFileOfItsOwn();
+                } else {
+                    log.info("Stream {}: {} no longer holds all of {}, its copy: it was truncated (copytruncate)"
+                            + " and written again", pattern, original.path(), copy.path());
+                    original.markRewritten();
                 }
             } catch (IOException e) {
                 // the read of the original reports it
@@ -225,9 +230,13 @@ final class CopyTruncation {
         files.retireCopiesOf(file);
         // taken before its copies are listed: a copy of what it holds now, made meanwhile, is then told apart
         file.restartFromTruncation(config.maxLineBytes, config.charset);
+        TrackedFile readAlready = copy == null && mark.position() == 0 && unread > 0 ? files.otherHolding(file, seen) : null;
         if (copy != null) {
             copy.markComplete();
             takeOver(copy, file, file, mark);
+        } else if (readAlready != null) {
+            log.info("Stream {}: what {} held before was read from {}, its copy, read as a file of its own", pattern,
+                    file.path(), readAlready.path());
         } else if ((mark.position() > 0 || unread > 0) && !takeOverBeside(file, file, mark, seen)) {
             owed.add(new Owed(file, file, mark, seen, unread, now));
         }
@@ -330,17 +339,51 @@ final class CopyTruncation {
             if (copies.isEmpty()) {
                 return false;
             }
-            takeOver(copies.get(0), file, next, mark);
-            for (TrackedFile rotation : copies.subList(1, copies.size())) {
-                log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path(), file.path());
-                files.placeBefore(rotation, next);
-            }
+            readCopies(file, next, mark, copies);
             if (next == file) {
                 followRotationMeanwhile(file, copies.get(copies.size() - 1));
             }
             return true;
         }
         return false;
+    }
+
+    /** The first copy from the mark, then the later ones whole, in order, before {@code next}. */
+    private void readCopies(TrackedFile file, TrackedFile next, ReadMark mark, List<TrackedFile> copies) {
+        takeOver(copies.get(0), file, next, mark);
+        for (TrackedFile rotation : copies.subList(1, copies.size())) {
+            log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path(), file.path());
+            files.placeBefore(rotation, next);
+        }
+    }
+
+    /**
+     * copytruncate rotated {@code file} since it was read, once or more, and it grew back unseen
+     * ({@link BesideCopyWatch}): the copy holding what was read of it is read from there, then the
+     * later copies whole, oldest first, then what the file holds now. Returns false, changing
+     * nothing, when a copy cannot be opened (it moved): it is looked at again.
+     */
+    boolean rotatedBeside(TrackedFile file, List<StreamScanner.Found> owed) throws IOException {
+        List<TrackedFile> copies = new ArrayList<>();
+        for (StreamScanner.Found found : owed) {
+            TrackedFile copy = besideCopy(found);
+            try {
+                copy.open(config.maxLineBytes, config.charset);
+            } catch (IOException e) {
+                copies.forEach(TrackedFile::close);
+                return false;
+            }
+            copies.add(copy);
+        }
+        log.info("Stream {}: {} was truncated (copytruncate) after byte {}, {} times since", pattern, file.path(),
+                file.position(), copies.size());
+        copies.forEach(copy -> counts.rotated());
+        ReadMark mark = file.mark();
+        files.retireCopiesOf(file);
+        file.restartFromTruncation(config.maxLineBytes, config.charset);
+        readCopies(file, file, mark, copies);
+        files.moveToNewest(file);
+        return true;
     }
 
     /**

@@ -41,6 +41,8 @@ final class FileStream implements AutoCloseable {
     private final CopyTruncation copies;
     private final StreamListing listing;
     private final NameWatch names;
+    /** With copytruncate.copies=beside: the copies made beside a file, looked at before it is read on. */
+    private final BesideCopyWatch besideCopies;
     /** The watch's mark, the time and the listings made, as the last read began. */
     private long readMark = -1;
     private long readMillis;
@@ -63,6 +65,7 @@ final class FileStream implements AutoCloseable {
         this.copies = new CopyTruncation(pattern, files, config, counts);
         this.listing = new StreamListing(pattern, config, scanner, files, copies, counts, names);
         this.names = names;
+        this.besideCopies = config.copiesBeside ? new BesideCopyWatch(pattern, new CopiesBeside(config.exclude), names) : null;
     }
 
     /** The files the stream finds at start, to be matched to the stored positions. */
@@ -104,6 +107,14 @@ final class FileStream implements AutoCloseable {
                 }
             }
         }
+        if (besideCopies != null) {
+            // the copies there now were handled above, or were never this run's to read: those made from now on are
+            for (TrackedFile file : files.snapshot()) {
+                if (!file.beside() && !file.compressed && open(file)) {
+                    besideCopies.owed(file, this::ownOrKnown, System.currentTimeMillis());
+                }
+            }
+        }
         log.info("Stream {}: {} files to read, {} already finished", pattern, files.size(), files.finishedCount());
     }
 
@@ -136,16 +147,23 @@ final class FileStream implements AutoCloseable {
         readMillis = now;
         readListings = listing.listings();
         int[] count = {0};
-        // a file not yet known to be a copy or a file of its own holds back the new files after it: they come later
+        // a file not yet known to be a copy or a file of its own holds back the files after it: their lines come later
         boolean undecided = false;
+        boolean heldBack = false;
         for (int i = 0; i < files.size() && count[0] < maxLines; i++) {
             TrackedFile file = files.get(i);
             if (file.state() == TrackedFile.State.COPY) {
                 undecided |= undecided(file);
                 continue;
             }
-            if (file.state() != TrackedFile.State.LIVE || undecided && !file.started() || copies.awaitsCopy(file, now)
-                    || !open(file)) {
+            if (file.state() != TrackedFile.State.LIVE) {
+                continue;
+            }
+            if (undecided || copies.awaitsCopy(file, now)) {
+                heldBack = true; // what it holds is left to read: the next read must not take the stream as settled
+                continue;
+            }
+            if (!open(file)) {
                 continue;
             }
             try {
@@ -164,7 +182,7 @@ final class FileStream implements AutoCloseable {
                 file.close();
             }
         }
-        atEnd = count[0] < maxLines;
+        atEnd = count[0] < maxLines && !heldBack;
         publishProgress();
         return count[0];
     }
@@ -184,6 +202,9 @@ final class FileStream implements AutoCloseable {
             throws IOException {
         long size = file.channel().size();
         long readPosition = file.reader().readPosition();
+        if (followedBesideCopies(file, now) || file.started() && listing.listIfRenamed(now) && decideNewFiles(now)) {
+            return Next.START_OVER;
+        }
         if (size < readPosition || !file.unchanged(size > readPosition)) {
             throw new RewrittenException();
         }
@@ -247,6 +268,23 @@ final class FileStream implements AutoCloseable {
     }
 
     /**
+     * Whether copies made beside the file (not ones the pattern matches) since it was read or
+     * seen hold lines it no longer does: then they are read first, and the file anew.
+     */
+    private boolean followedBesideCopies(TrackedFile file, long now) throws IOException {
+        if (besideCopies == null || file.beside() || file.complete() || file.compressed) {
+            return false;
+        }
+        List<StreamScanner.Found> owed = besideCopies.owed(file, this::ownOrKnown, now);
+        return !owed.isEmpty() && copies.rotatedBeside(file, owed);
+    }
+
+    /** Whether a file beside one of the stream's is one the stream reads (its pattern matches it) or tracks. */
+    private boolean ownOrKnown(StreamScanner.Found found) {
+        return scanner.matches(found.path()) || files.knows(found);
+    }
+
+    /**
      * A file held back as a copy of a file still in place, or one with bytes none of which were
      * read yet: perhaps a copy, perhaps a file of its own. (A copy whose original was removed or
      * renamed away is one: that is its cause, and nothing waits for it.)
@@ -278,7 +316,7 @@ final class FileStream implements AutoCloseable {
         copies.settleCopies(now);
         if (!settledSinceRead()) { // else every file is followed, and as the last read left it: nothing to decide or watch
             decideNewFiles(now);
-            watchWaitingFiles();
+            watchWaitingFiles(now);
         }
         copies.expire(now);
         publishProgress();
@@ -287,19 +325,21 @@ final class FileStream implements AutoCloseable {
     /**
      * Files just listed are decided about at once, before more of the files they may be copies of
      * is read: a copy is proven by holding what was read of its original, so the sooner it is
-     * looked at, the surer that is.
+     * looked at, the surer that is. Returns whether the order of the files changed.
      */
-    private void decideNewFiles(long now) {
+    private boolean decideNewFiles(long now) {
+        boolean reordered = false;
         for (TrackedFile file : files.snapshot()) {
             if (file.state() != TrackedFile.State.LIVE || file.started() || file.compressed || file.size() == 0 || !open(file)) {
                 continue;
             }
             try {
-                copies.decide(file, now);
+                reordered |= copies.decide(file, now) == CopyTruncation.Decision.RESTART;
             } catch (IOException e) {
                 // the read reports it
             }
         }
+        return reordered;
     }
 
     /**
@@ -308,12 +348,15 @@ final class FileStream implements AutoCloseable {
      * written again before Thor reads it (same banner, even past the old end) is still found
      * truncated, and its copy proven by what was seen of it.
      */
-    private void watchWaitingFiles() {
+    private void watchWaitingFiles(long now) {
         for (TrackedFile file : files.snapshot()) {
             if (file.state() != TrackedFile.State.LIVE || file.compressed || file.gone() || !open(file)) {
                 continue;
             }
             try {
+                if (followedBesideCopies(file, now)) {
+                    continue;
+                }
                 if (!file.fingerprint().isFull()) {
                     file.startUnchanged(); // a changed start is left for the read, which handles the truncation
                 }

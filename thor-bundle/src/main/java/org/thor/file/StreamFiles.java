@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.thor.file.identity.FileContent;
 import org.thor.file.identity.FileKeys;
 import org.thor.file.identity.Fingerprint;
+import org.thor.file.identity.ReadMark;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,8 +103,36 @@ final class StreamFiles implements AutoCloseable {
         return finished.get(key);
     }
 
-    void addNewest(TrackedFile file) {
-        files.add(file);
+    /**
+     * A file just found: after every other, but before those at the end none of whose content was
+     * read yet and that were written after it (a log that copytruncate rotated while it waited its
+     * turn: the copy holds its older lines).
+     *
+     * @param mtimeMillis its modification time
+     */
+    void addNew(TrackedFile file, long mtimeMillis) {
+        addByAge(files, file, mtimeMillis);
+    }
+
+    /** Adds {@code file} to {@code files} as {@link #addNew} does. */
+    static void addByAge(List<TrackedFile> files, TrackedFile file, long mtimeMillis) {
+        int at = files.size();
+        while (at > 0 && unreadAndWrittenAfter(files.get(at - 1), mtimeMillis)) {
+            at--;
+        }
+        files.add(at, file);
+    }
+
+    private static boolean unreadAndWrittenAfter(TrackedFile file, long mtimeMillis) {
+        if (file.state() != TrackedFile.State.LIVE || file.position() > 0 || file.complete()) {
+            return false;
+        }
+        try {
+            FileKeys.Stat now = FileKeys.stat(file.path());
+            return now != null && now.key().equals(file.key) && now.mtimeMillis() > mtimeMillis;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A finished file that grew again: its lines are older than any other file's. */
@@ -141,9 +170,14 @@ final class StreamFiles implements AutoCloseable {
 
     /**
      * Moves {@code file} just before {@code newer}, so it is read first: at the start when
-     * {@code newer} is no longer here, at the end when there is no newer file.
+     * {@code newer} is no longer here, at the end when there is no newer file. A file already
+     * before {@code newer} stays where it is, behind the files older than it.
      */
     void placeBefore(TrackedFile file, TrackedFile newer) {
+        int at = files.indexOf(file);
+        if (at >= 0 && newer != null && at < files.indexOf(newer)) {
+            return;
+        }
         files.remove(file);
         if (newer == null) {
             files.add(file);
@@ -224,7 +258,10 @@ final class StreamFiles implements AutoCloseable {
         releaseCopiesOf(file);
         finishedEntries = null;
         try {
-            file.finishedAt(FileKeys.stat(file.path()).mtimeMillis());
+            FileKeys.Stat now = FileKeys.stat(file.path());
+            // renamed where no listing follows it (a copy beside the log, a log the pattern names exactly): its path
+            // leads to a newer file now, and its last change as Thor saw it stands for its modification time
+            file.finishedAt(now != null && now.key().equals(file.key) ? now.mtimeMillis() : file.lastChangeMillis());
             finishedMtime = Math.max(finishedMtime, file.finishedMtimeMillis());
         } catch (IOException e) {
             // gone: nothing on disk can be mistaken for it after a restart
@@ -237,6 +274,21 @@ final class StreamFiles implements AutoCloseable {
             recentlyFinished.removeLast();
         }
         log.info("Stream {}: finished {} at byte {}", pattern, file.path(), file.position());
+    }
+
+    /**
+     * A file other than {@code file}, being read or finished, that holds what {@code seen} says:
+     * a copy of what {@code file} held before it was truncated unread, read as a file of its own.
+     */
+    TrackedFile otherHolding(TrackedFile file, ReadMark seen) {
+        List<TrackedFile> others = new ArrayList<>(recentlyFinished);
+        files.stream().filter(other -> other.state() == TrackedFile.State.LIVE && other.started()).forEach(others::add);
+        for (TrackedFile other : others) {
+            if (other != file && !other.compressed && seen.provenBy(other.path(), other.key)) {
+                return other;
+            }
+        }
+        return null;
     }
 
     /**

@@ -88,6 +88,19 @@ final class StreamListing {
         }
     }
 
+    /**
+     * Lists now if a name changed in the stream's directory since the last listing, as the watch
+     * says: a rotation while a file is read, whose copies must be known before more of it is read.
+     * Returns whether it listed.
+     */
+    boolean listIfRenamed(long now) {
+        if (!scanner.oneDirectory() || watchVouchesForNames()) {
+            return false;
+        }
+        list(now);
+        return true;
+    }
+
     /** A file was not found where it was listed: list again at the next chance. */
     void listSoon() {
         rescan = true;
@@ -203,7 +216,8 @@ final class StreamListing {
             rescan = true; // renamed since the listing: it is taken up under its new name
             return;
         }
-        files.addNewest(new TrackedFile(stat.key(), found.path(), start, 0, stat.size(), Math.min(now, stat.mtimeMillis())));
+        files.addNew(new TrackedFile(stat.key(), found.path(), start, 0, stat.size(), Math.min(now, stat.mtimeMillis())),
+                stat.mtimeMillis());
         counts.rotated();
         log.info("Stream {}: new file {}", pattern, found.path());
     }

@@ -114,8 +114,9 @@ final class StreamRestore {
                 done.settleAt(found.stat().size());
                 finish(done, found, finished);
             } else {
-                regrown.add(new TrackedFile(found.stat().key(), found.path(), Fingerprint.EMPTY, 0,
-                        found.stat().size(), Math.min(now, found.stat().mtimeMillis())));
+                // a copy made while Thor was down of a log stored as not read yet comes before it
+                StreamFiles.addByAge(regrown, new TrackedFile(found.stat().key(), found.path(), Fingerprint.EMPTY, 0,
+                        found.stat().size(), Math.min(now, found.stat().mtimeMillis())), found.stat().mtimeMillis());
             }
         }
         return regrown;

@@ -129,7 +129,11 @@ final class StreamScanner {
         return unlisted.stream().anyMatch(path::startsWith);
     }
 
-    /** Whether the names the pattern matches differ from those of the last {@link #scan()}; no stat calls. */
+    /** Whether the pattern matches {@code file}: its copies beside it are then the stream's own files. */
+    boolean matches(Path file) {
+        return matcher.matches(file);
+    }
+
     /** The directory the pattern's files are in, when they are all in one (no part of the directory is a glob). */
     boolean oneDirectory() {
         return depth == 1;

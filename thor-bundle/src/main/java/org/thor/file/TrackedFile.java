@@ -60,6 +60,8 @@ final class TrackedFile {
     private boolean complete;
     /** Found beside a truncated file, not by the stream's pattern: no listing shows it. */
     private boolean beside;
+    /** Proven truncated by a copy that holds what was read of it, though it grew back past the position unseen. */
+    private boolean rewritten;
 
     /**
      * A directory listing made while a file is renamed may show it under neither name (readdir
@@ -209,6 +211,19 @@ final class TrackedFile {
         started = true;
     }
 
+    /**
+     * A copy holds what was read of it, and it no longer holds that copy: it was truncated and
+     * written again. What was seen past the position may be the new content, so it is forgotten.
+     */
+    void markRewritten() {
+        rewritten = true;
+        seenSize = position;
+    }
+
+    boolean rewritten() {
+        return rewritten;
+    }
+
     /** Whether its path still leads to it: not removed, nor renamed out of the stream's sight, since it was listed. */
     boolean presentAtPath() {
         try {
@@ -330,6 +345,7 @@ final class TrackedFile {
 
     /** Truncated: what it holds now is new, read from its start. */
     void restartFromTruncation(int maxLineBytes, Charset charset) throws IOException {
+        rewritten = false;
         position = 0;
         tailHash = ReadMark.EMPTY_TAIL;
         digest = ContentDigest.EMPTY;
@@ -360,7 +376,7 @@ final class TrackedFile {
      * this) and, when {@code checkStart}, its first bytes.
      */
     boolean unchanged(boolean checkStart) throws IOException {
-        if (checkStart && !startUnchanged()) {
+        if (rewritten || checkStart && !startUnchanged()) {
             return false;
         }
         long now = ReadMark.tailHashAt(content, position);

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -72,6 +73,13 @@ final class TaskHarness implements AutoCloseable {
     List<String> pollUntil(int count, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ZERO).pollDelay(Duration.ZERO)
                 .until(() -> pollOnce() >= 0 && records.size() >= count);
+        return values();
+    }
+
+    /** Polls until {@code done} holds for the values that came, failing after {@code timeout}. */
+    List<String> pollUntil(Predicate<List<String>> done, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ZERO).pollDelay(Duration.ZERO)
+                .until(() -> pollOnce() >= 0 && done.test(values()));
         return values();
     }
 
