@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.thor.kraft.TopicReader;
 import org.thor.testing.Logrotate;
+import org.thor.testing.PythonLogging;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,58 @@ class FaultSuiteIT {
         row("real logrotate: copytruncate, compress, delaycompress", lines, values.size(), faults,
                 String.format("%s, %d rotations, %d archives", log.getFileName(), lines / 10_000 - 1, archives));
         assertEquals(new LineFaults(0, 0, 0, 0), faults);
+    }
+
+    /**
+     * Python's logging handlers as an application sets them up: a log rolled by size
+     * ({@code RotatingFileHandler}, renaming a chain {@code app.log.N}) and one rolled every second
+     * ({@code TimedRotatingFileHandler}, renaming to a dated suffix), each written at about 20,000
+     * lines/s by three runs of the application (a restart reopens the log); the connector is paused
+     * through the second run, so Thor is many rotations behind. Every line once, in order. Skipped
+     * where python3 is not installed.
+     */
+    @Test
+    void pythonLoggingHandlersWhileBehind() throws Exception {
+        PythonLogging python = PythonLogging.find(stack.work().resolve("python-writer")).orElse(null);
+        assumeTrue(python != null, PythonLogging.INSTALL_HINT);
+        Map<String, Path> logs = new LinkedHashMap<>();
+        logs.put(PythonLogging.ROTATING, Files.createDirectories(stack.work().resolve("logs-python-size")).resolve("app.log"));
+        logs.put(PythonLogging.TIMED, Files.createDirectories(stack.work().resolve("logs-python-time")).resolve("app.log"));
+        String topic = connector("python", String.join(",", logs.values().stream().map(log -> log + "*").toList()));
+        int lines = 100_000 * SCALE;
+        ThorRest rest = stack.karaf().rest();
+        writeWithPython(python, logs, 0, lines * 3 / 10);
+        assertEquals(202, rest.put("/connectors/python/pause", "").status());
+        await("the python task paused").atMost(WAIT).until(() -> rest.get("/connectors/python/status").body()
+                .contains("\"tasks\":[{\"id\":0,\"state\":\"PAUSED\""));
+        writeWithPython(python, logs, lines * 3 / 10, lines * 7 / 10);
+        assertEquals(202, rest.put("/connectors/python/resume", "").status());
+        writeWithPython(python, logs, lines * 7 / 10, lines);
+        List<ConsumerRecord<String, String>> records = read(topic, logs.size() * lines);
+        for (Map.Entry<String, Path> log : logs.entrySet()) {
+            String pattern = log.getValue() + "*";
+            List<String> values = TopicReader.values(records.stream().filter(r -> pattern.equals(r.key())).toList());
+            LineFaults faults = LineFaults.count(values, lines);
+            long files;
+            try (var listing = Files.list(log.getValue().getParent())) {
+                files = listing.count();
+            }
+            String handler = log.getKey().substring("logging.handlers.".length(), log.getKey().indexOf('('));
+            row("Python " + handler, lines, values.size(), faults,
+                    String.format("paused for 40 %%; %d files; three runs of the writer", files));
+            assertEquals(new LineFaults(0, 0, 0, 0), faults, handler);
+        }
+    }
+
+    private static void writeWithPython(PythonLogging python, Map<String, Path> logs, int first, int end) throws Exception {
+        Map<Path, Process> writers = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> log : logs.entrySet()) {
+            writers.put(log.getValue(), python.start(log.getKey(), log.getValue(), "line %07d of the rolling log", first, end,
+                    PACE.toMillis() / 1000.0));
+        }
+        for (Map.Entry<Path, Process> writer : writers.entrySet()) {
+            python.finish(writer.getValue(), writer.getKey());
+        }
     }
 
     /** The broker stopped twice while a log is written and rotated: every line arrives afterwards, once. */

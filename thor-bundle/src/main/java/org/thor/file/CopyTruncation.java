@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 /**
  * Copies of a stream's files. copytruncate: logrotate copies {@code app.log} to {@code app.log.1},
  * then truncates {@code app.log}. A file is a copy of a live file only when it holds what was read
- * of it ({@link ReadMark}: its first bytes and the bytes just before the read position); such a copy
+ * of it ({@link ReadMark}: its first bytes, the bytes just before the read position and a digest of
+ * all of them) and a cause shows ({@link CopyCause}); such a copy
  * is not read on its own (its lines come through the original), and when the original turns out
  * truncated the copy takes over at the original's position, read before what the original holds
  * now. Files that merely start alike (a shared banner or header) are files of their own. With
