@@ -2,16 +2,14 @@ package org.thor.file;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.testing.Log4jRolling;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,19 +25,14 @@ class RealWritersTest {
 
     @Test
     void log4j2RollingFileAppenderWithGzipEveryLineOnceAndInOrder() throws Exception {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.contains("log4j-api") || entry.contains("log4j-core") || entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Map<String, String> config = LogFiles.config(dir + "/app*.log*");
+        Map<String, String> config = LogFiles.config(dir + "/" + Log4jRolling.FILES);
         config.remove(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG);
         try (TaskHarness harness = new TaskHarness(config).start()) {
-            Process writer = new ProcessBuilder(java, "-cp", classPath, Log4jRollingWriter.class.getName(), dir.toString(),
-                    String.valueOf(LINES)).redirectErrorStream(true).redirectOutput(dir.resolve("writer.out").toFile()).start();
+            Process writer = Log4jRolling.start(dir, "line %07d of the test log", 0, LINES, 0, dir.resolve("writer.out"));
             harness.pollUntil(LINES, Duration.ofSeconds(120));
             assertTrue(writer.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, writer.exitValue(), Files.readString(dir.resolve("writer.out")));
-            List<String> received = harness.pollFor(Duration.ofMillis(3000)).stream().filter(line -> !line.startsWith("#")).toList();
+            List<String> received = harness.pollFor(Duration.ofMillis(3000)).stream().filter(line -> !line.equals(Log4jRolling.HEADER)).toList();
             Delivery.assertSameSequence(lines(0, LINES), received);
         }
     }
