@@ -2,9 +2,7 @@ package org.thor.file;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thor.file.identity.ContentDigest;
 import org.thor.file.identity.FileContent;
-import org.thor.file.identity.Fingerprint;
 import org.thor.file.identity.ReadMark;
 
 import java.io.IOException;
@@ -21,8 +19,8 @@ import java.util.function.Predicate;
  * truncated the copy takes over at the original's position, read before what the original holds
  * now. Files that merely start alike (a shared banner or header) are files of their own. With
  * {@code copytruncate.copies=beside} the copy is also looked for among the files named after the
- * log in its directory, and the copies of rotations Thor had not reached yet are read after it, in
- * order. compress: a compressed copy ({@code app.log.1.gz}) of a file that vanished before it was
+ * log in its directory ({@link BesideCopies}), and the copies of rotations Thor had not reached yet
+ * are read after it, in order. compress: a compressed copy ({@code app.log.1.gz}) of a file that vanished before it was
  * read to its end takes over the same way; one of a finished file takes over at the finished
  * position, so nothing is sent twice.
  */
@@ -40,8 +38,6 @@ final class CopyTruncation {
      * come first. After that the new lines are read, and a copy found later is read after them.
      */
     static final long COPY_WAIT_MS = 5_000;
-    /** How often the files beside a truncated log are listed again when one moves while they are opened. */
-    private static final int BESIDE_ATTEMPTS = 5;
 
     enum Decision {
         /** A file of its own: read it. */
@@ -64,15 +60,19 @@ final class CopyTruncation {
     private final StreamFiles files;
     private final LogFileSourceConfig config;
     private final RotationCounts counts;
-    private final CopiesBeside beside;
+    private final CopyHandover handover;
+    /** With copytruncate.copies=beside, else null. */
+    private final BesideCopies beside;
     private final List<Owed> owed = new ArrayList<>();
 
-    CopyTruncation(String pattern, StreamFiles files, LogFileSourceConfig config, RotationCounts counts) {
+    CopyTruncation(String pattern, StreamFiles files, LogFileSourceConfig config, RotationCounts counts,
+                   CopyHandover handover, BesideCopies beside) {
         this.pattern = pattern;
         this.files = files;
         this.config = config;
         this.counts = counts;
-        this.beside = config.copiesBeside ? new CopiesBeside(config.exclude) : null;
+        this.handover = handover;
+        this.beside = beside;
     }
 
     /** Decides about a file none of whose bytes has been sent yet; it is open. */
@@ -80,9 +80,9 @@ final class CopyTruncation {
         file.startUnchanged();
         long size = file.compressed ? -1 : file.channel().size();
         for (Owed debt : List.copyOf(owed)) {
-            if (holds(file.content(), size, debt.mark(), debt.seen())) {
+            if (CopyHandover.holds(file.content(), size, debt.mark(), debt.seen())) {
                 owed.remove(debt);
-                takeOver(file, debt.file(), debt.next(), debt.mark());
+                handover.takeOver(file, debt.file(), debt.next(), debt.mark());
                 return Decision.RESTART;
             }
         }
@@ -119,7 +119,7 @@ final class CopyTruncation {
         }
         TrackedFile finished = file.compressed ? files.finishedHeldBy(file.content()) : null;
         if (finished != null) {
-            takeOver(file, finished, files.after(file), finished.mark());
+            handover.takeOver(file, finished, files.after(file), finished.mark());
             return Decision.RESTART;
         }
         return Decision.READ;
@@ -188,7 +188,7 @@ final class CopyTruncation {
         TrackedFile next = files.after(file);
         TrackedFile copy = files.copyOf(file);
         if (copy != null) {
-            takeOver(copy, file, next, file.mark());
+            handover.takeOver(copy, file, next, file.mark());
         } else if (file.fingerprint().length() > 0) {
             owed.add(new Owed(file, next, file.mark(), file.seenMark(), file.compressed ? 0 : file.unreadSeen(), now));
         }
@@ -209,7 +209,7 @@ final class CopyTruncation {
         ReadMark seen = file.seenMark();
         long unread = file.unreadSeen();
         TrackedFile copy = files.copyOf(file);
-        if (copy != null && !(open.test(copy) && holds(copy, mark, seen))) {
+        if (copy != null && !(open.test(copy) && CopyHandover.holds(copy, mark, seen))) {
             if (copy.size() >= mark.position()) {
                 copy.becomeLive(); // not the copy it seemed: a file of its own
             }
@@ -219,7 +219,7 @@ final class CopyTruncation {
             scan.run();
             for (TrackedFile candidate : files.snapshot()) {
                 if (candidate != file && !candidate.started() && candidate.state() == TrackedFile.State.LIVE
-                        && open.test(candidate) && holds(candidate, mark, seen)) {
+                        && open.test(candidate) && CopyHandover.holds(candidate, mark, seen)) {
                     copy = candidate;
                     break;
                 }
@@ -234,56 +234,15 @@ final class CopyTruncation {
         TrackedFile readAlready = copy == null && mark.position() == 0 && unread > 0 ? files.otherHolding(file, seen) : null;
         if (copy != null) {
             copy.markComplete();
-            takeOver(copy, file, file, mark);
+            handover.takeOver(copy, file, file, mark);
         } else if (readAlready != null) {
             log.info("Stream {}: what {} held before was read from {}, its copy, read as a file of its own", pattern,
                     file.path(), readAlready.path());
-        } else if ((mark.position() > 0 || unread > 0) && !takeOverBeside(file, file, mark, seen)) {
+        } else if ((mark.position() > 0 || unread > 0) && (beside == null || !beside.takeOver(file, file, mark, seen))) {
             owed.add(new Owed(file, file, mark, seen, unread, now));
         }
         // what it holds now was written after everything else of the stream, copies found just now included
         files.moveToNewest(file);
-    }
-
-    /**
-     * After a restart: the file holds other content than what was read of it, so copytruncate
-     * rotated it while Thor was down (being down is being behind). The copy holding the stored
-     * position is read from there, then every later copy whole, oldest first, then the file.
-     */
-    void resumeBeside(TrackedFile file, ReadMark mark, Predicate<TrackedFile> open) {
-        if (!open.test(file)) {
-            return;
-        }
-        log.info("Stream {}: {} no longer holds the {} bytes read of it: it was truncated (copytruncate) while"
-                + " Thor was stopped; looking for its copies beside it", pattern, file.path(), mark.position());
-        counts.rotated();
-        if (!takeOverBeside(file, file, mark, mark)) {
-            log.warn("Stream {}: no file beside {} holds the {} bytes read of it (removed by rotation while Thor"
-                    + " was stopped?); the lines after that byte are lost, those in {} are read", pattern, file.path(),
-                    mark.position(), file.path());
-        }
-    }
-
-    /**
-     * After a restart, for a file whose stored position was at its start: the copies beside it
-     * that no stored entry knows and that were written after the newest file finished before
-     * the stop were made while Thor was down; they are read whole, oldest first, before the file.
-     */
-    void resumeNewerCopies(TrackedFile file, long finishedMtime) {
-        for (StreamScanner.Found found : beside.of(file.path(), files::knows)) {
-            if (found.stat().mtimeMillis() <= finishedMtime) {
-                continue;
-            }
-            TrackedFile copy = besideCopy(found);
-            try {
-                copy.open(config.maxLineBytes, config.charset);
-            } catch (IOException e) {
-                continue; // renamed on or removed meanwhile: what it held is counted by no one, so say so
-            }
-            log.info("Stream {}: reading {}, a copy of {} made while Thor was stopped", pattern, copy.path(), file.path());
-            counts.rotated();
-            files.placeBefore(copy, file);
-        }
     }
 
     /** Whether no truncated or removed file waits for its copy. */
@@ -308,7 +267,7 @@ final class CopyTruncation {
     void expire(long now) {
         for (Owed debt : List.copyOf(owed)) {
             if (beside != null && debt.file() == debt.next() && files.contains(debt.file())
-                    && takeOverBeside(debt.file(), debt.next(), debt.mark(), debt.seen())) {
+                    && beside.takeOver(debt.file(), debt.next(), debt.mark(), debt.seen())) {
                 owed.remove(debt);
             } else if (now - debt.sinceMillis() > Math.max(config.closeInactiveMs, DECISION_MS)) {
                 owed.remove(debt);
@@ -321,160 +280,4 @@ final class CopyTruncation {
         }
     }
 
-    /**
-     * With copytruncate.copies=beside: the copy of {@code file} among the files named after it,
-     * read from the mark before {@code next}; then the copies made after it (rotations Thor had not
-     * reached yet), whole and in order. Each is opened at once: no listing follows it when
-     * logrotate renames it on ({@code app.log.2} to {@code app.log.3}), its open handle does.
-     * Returns whether the copy was found.
-     */
-    private boolean takeOverBeside(TrackedFile file, TrackedFile next, ReadMark mark, ReadMark seen) {
-        if (beside == null) {
-            return false;
-        }
-        for (int attempt = 0; attempt < BESIDE_ATTEMPTS; attempt++) {
-            List<TrackedFile> copies = openCopiesBeside(file, mark, seen);
-            if (copies == null) {
-                continue; // one moved between the listing and its opening: list again
-            }
-            if (copies.isEmpty()) {
-                return false;
-            }
-            readCopies(file, next, mark, copies);
-            if (next == file) {
-                followRotationMeanwhile(file, copies.get(copies.size() - 1));
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /** The first copy from the mark, then the later ones whole, in order, before {@code next}. */
-    private void readCopies(TrackedFile file, TrackedFile next, ReadMark mark, List<TrackedFile> copies) {
-        takeOver(copies.get(0), file, next, mark);
-        for (TrackedFile rotation : copies.subList(1, copies.size())) {
-            log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path(), file.path());
-            files.placeBefore(rotation, next);
-        }
-    }
-
-    /**
-     * copytruncate rotated {@code file} since it was read, once or more, and it grew back unseen
-     * ({@link BesideCopyWatch}): the copy holding what was read of it is read from there, then the
-     * later copies whole, oldest first, then what the file holds now. Returns false, changing
-     * nothing, when a copy cannot be opened (it moved): it is looked at again.
-     */
-    boolean rotatedBeside(TrackedFile file, List<StreamScanner.Found> owed) throws IOException {
-        List<TrackedFile> copies = new ArrayList<>();
-        for (StreamScanner.Found found : owed) {
-            TrackedFile copy = besideCopy(found);
-            try {
-                copy.open(config.maxLineBytes, config.charset);
-            } catch (IOException e) {
-                copies.forEach(TrackedFile::close);
-                return false;
-            }
-            copies.add(copy);
-        }
-        log.info("Stream {}: {} was truncated (copytruncate) after byte {}, {} times since", pattern, file.path(),
-                file.position(), copies.size());
-        copies.forEach(copy -> counts.rotated());
-        ReadMark mark = file.mark();
-        files.retireCopiesOf(file);
-        file.restartFromTruncation(config.maxLineBytes, config.charset);
-        readCopies(file, file, mark, copies);
-        files.moveToNewest(file);
-        return true;
-    }
-
-    /**
-     * The truncated file was taken as it was just before its copies were listed. If the newest
-     * copy holds what it held then, the log was copied and truncated again in between: what was
-     * taken is read through that copy, and the file is taken anew. (A second rotation within the
-     * few milliseconds this takes is not looked for.)
-     */
-    private void followRotationMeanwhile(TrackedFile file, TrackedFile newestCopy) {
-        try {
-            if (file.position() == 0 && file.seenMark().position() > 0 && holds(newestCopy, file.mark(), file.seenMark())) {
-                log.info("Stream {}: {} was copied to {} and truncated again while its copies were listed",
-                        pattern, file.path(), newestCopy.path());
-                counts.rotated();
-                file.restartFromTruncation(config.maxLineBytes, config.charset);
-            }
-        } catch (IOException e) {
-            // read as it was taken: a read that finds it changed handles that as a truncation
-        }
-    }
-
-    /** The proven copy and the later ones, open; empty when none holds the mark; null when one could not be opened. */
-    private List<TrackedFile> openCopiesBeside(TrackedFile file, ReadMark mark, ReadMark seen) {
-        List<StreamScanner.Found> candidates = beside.of(file.path(), files::knows);
-        List<TrackedFile> copies = new ArrayList<>();
-        for (StreamScanner.Found found : candidates) {
-            if (!copies.isEmpty() && holdsNow(file, found)) {
-                continue; // what the file holds now, copied but not yet truncated: it is read as the file's
-            }
-            if (!copies.isEmpty() || holds(found, mark, seen)) {
-                TrackedFile copy = besideCopy(found);
-                try {
-                    copy.open(config.maxLineBytes, config.charset);
-                } catch (IOException e) {
-                    copies.forEach(TrackedFile::close);
-                    return null;
-                }
-                copies.add(copy);
-            }
-        }
-        return copies;
-    }
-
-    /**
-     * Whether {@code file}, as it is now, begins with all of {@code found}: copytruncate copied the
-     * file and has not truncated it yet. Such a copy is no later rotation: its lines are the file's.
-     */
-    private static boolean holdsNow(TrackedFile file, StreamScanner.Found found) {
-        if (FileContent.isCompressed(found.path())) {
-            return false; // logrotate compresses older copies only
-        }
-        try {
-            long size = found.stat().size();
-            FileContent now = file.content();
-            if (file.channel().size() < size) {
-                return false;
-            }
-            Fingerprint head = Fingerprint.read(now);
-            ReadMark whole = ReadMark.of(head, size, ReadMark.tailHashAt(now, size), ContentDigest.of(now, size));
-            return whole.provenBy(found.path(), found.stat().key());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static TrackedFile besideCopy(StreamScanner.Found found) {
-        Fingerprint start = Fingerprint.of(found.path(), found.stat().key());
-        TrackedFile copy = new TrackedFile(found.stat().key(), found.path(), start == null ? Fingerprint.EMPTY : start,
-                0, found.stat().size(), found.stat().mtimeMillis());
-        copy.markFoundBeside();
-        return copy;
-    }
-
-    private static boolean holds(TrackedFile candidate, ReadMark mark, ReadMark seen) throws IOException {
-        return holds(candidate.content(), candidate.compressed ? -1 : candidate.channel().size(), mark, seen);
-    }
-
-    private static boolean holds(FileContent content, long size, ReadMark mark, ReadMark seen) throws IOException {
-        return mark.provenBy(content, size) && (seen.equals(mark) || seen.provenBy(content, size));
-    }
-
-    private static boolean holds(StreamScanner.Found found, ReadMark mark, ReadMark seen) {
-        return mark.provenBy(found.path(), found.stat().key()) && (seen.equals(mark) || seen.provenBy(found.path(), found.stat().key()));
-    }
-
-    private void takeOver(TrackedFile copy, TrackedFile original, TrackedFile next, ReadMark mark) {
-        log.info("Stream {}: reading {} from byte {}, where {} left off", pattern, copy.path(), mark.position(), original.path());
-        copy.becomeLive();
-        copy.continueFrom(mark);
-        copy.rewind(config.maxLineBytes, config.charset);
-        files.placeBefore(copy, next);
-    }
 }

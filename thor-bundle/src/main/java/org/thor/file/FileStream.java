@@ -39,6 +39,8 @@ final class FileStream implements AutoCloseable {
     private final StreamScanner scanner;
     private final StreamFiles files;
     private final CopyTruncation copies;
+    /** With copytruncate.copies=beside, else null. */
+    private final BesideCopies beside;
     private final StreamListing listing;
     private final NameWatch names;
     /** With copytruncate.copies=beside: the copies made beside a file, looked at before it is read on. */
@@ -62,7 +64,9 @@ final class FileStream implements AutoCloseable {
         this.config = config;
         this.scanner = new StreamScanner(pattern, earlierPatterns, config.exclude);
         this.files = new StreamFiles(pattern);
-        this.copies = new CopyTruncation(pattern, files, config, counts);
+        CopyHandover handover = new CopyHandover(pattern, files, config);
+        this.beside = config.copiesBeside ? new BesideCopies(pattern, files, config, counts, handover) : null;
+        this.copies = new CopyTruncation(pattern, files, config, counts, handover, beside);
         this.listing = new StreamListing(pattern, config, scanner, files, copies, counts, names);
         this.names = names;
         this.besideCopies = config.copiesBeside ? new BesideCopyWatch(pattern, new CopiesBeside(config.exclude), names) : null;
@@ -101,9 +105,9 @@ final class FileStream implements AutoCloseable {
                 }
                 var stored = positions.takeUnfinished(file.key);
                 if (stored.isPresent()) {
-                    copies.resumeBeside(file, stored.get().entry().mark(), this::open);
+                    beside.resumeBeside(file, stored.get().entry().mark(), this::open);
                 } else if (newestKnown != Long.MIN_VALUE && file.position() == 0) {
-                    copies.resumeNewerCopies(file, newestKnown);
+                    beside.resumeNewerCopies(file, newestKnown);
                 }
             }
         }
@@ -276,7 +280,7 @@ final class FileStream implements AutoCloseable {
             return false;
         }
         List<StreamScanner.Found> owed = besideCopies.owed(file, this::ownOrKnown, now);
-        return !owed.isEmpty() && copies.rotatedBeside(file, owed);
+        return !owed.isEmpty() && beside.rotatedBeside(file, owed);
     }
 
     /** Whether a file beside one of the stream's is one the stream reads (its pattern matches it) or tracks. */
