@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.Log4jRolling;
 import org.thor.testing.Logrotate;
 import org.thor.testing.PythonLogging;
 
@@ -214,6 +215,45 @@ class FaultSuiteIT {
                     String.format("paused for 40 %%; %d files; three runs of the writer", files));
             assertEquals(new LineFaults(0, 0, 0, 0), faults, handler);
         }
+    }
+
+    /**
+     * log4j2's RollingFileAppender as an application sets it up: rolled at 1 MB to
+     * {@code app-<time>-<i>.log.gz} (renamed, compressed in the background, the renamed file then
+     * deleted), a header line first in every file, written at about 20,000 lines/s by three runs of
+     * the application; the connector is paused through the second. Every line once, in order: an
+     * archive's lines before the live file's.
+     */
+    @Test
+    void log4j2RollingFileAppenderWithGzipWhileBehind() throws Exception {
+        Path directory = Files.createDirectories(stack.work().resolve("logs-log4j2"));
+        String topic = connector("log4j2", directory.resolve(Log4jRolling.FILES).toString());
+        int lines = 100_000 * SCALE;
+        ThorRest rest = stack.karaf().rest();
+        writeWithLog4j(directory, 0, lines * 3 / 10);
+        assertEquals(202, rest.put("/connectors/log4j2/pause", "").status());
+        await("the log4j2 task paused").atMost(WAIT).until(() -> rest.get("/connectors/log4j2/status").body()
+                .contains("\"tasks\":[{\"id\":0,\"state\":\"PAUSED\""));
+        writeWithLog4j(directory, lines * 3 / 10, lines * 7 / 10);
+        assertEquals(202, rest.put("/connectors/log4j2/resume", "").status());
+        writeWithLog4j(directory, lines * 7 / 10, lines);
+        long archives;
+        try (var files = Files.list(directory)) {
+            archives = files.filter(file -> file.getFileName().toString().endsWith(".gz")).count();
+        }
+        List<String> values = TopicReader.values(read(topic, lines + (int) archives + 1));
+        long headers = values.stream().filter(Log4jRolling.HEADER::equals).count();
+        LineFaults faults = LineFaults.count(values.stream().filter(v -> !v.equals(Log4jRolling.HEADER)).toList(), lines);
+        row("log4j2 RollingFileAppender, gzip", lines, values.size() - (int) headers, faults,
+                String.format("paused for 40 %%; %d archives; header lines %d; three runs of the writer", archives, headers));
+        assertEquals(new LineFaults(0, 0, 0, 0), faults);
+    }
+
+    private void writeWithLog4j(Path directory, int first, int end) throws Exception {
+        Path output = stack.work().resolve("log4j2-writer.out");
+        Process writer = Log4jRolling.start(directory, "line %07d of the rolling log", first, end, PACE.toMillis(), output);
+        assertEquals(true, writer.waitFor(10, java.util.concurrent.TimeUnit.MINUTES), "the log4j2 writer finished");
+        assertEquals(0, writer.exitValue(), Files.readString(output));
     }
 
     private static void writeWithPython(PythonLogging python, Map<String, Path> logs, int first, int end) throws Exception {
