@@ -3,6 +3,7 @@ package org.thor.file;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thor.file.identity.FileContent;
+import org.thor.file.identity.FileKeys;
 import org.thor.file.identity.ReadMark;
 
 import java.io.IOException;
@@ -163,6 +164,15 @@ final class CopyTruncation {
                 continue;
             }
             try {
+                FileKeys.Stat onDisk = FileKeys.stat(copy.path());
+                if (onDisk == null || !onDisk.key().equals(copy.key)) {
+                    continue;
+                }
+                if (onDisk.size() != copy.size()) {
+                    // still being written (logrotate's copy): judged once it has stood still at its full size
+                    copy.sizeNow(onDisk.size(), now);
+                    continue;
+                }
                 CopyCause.Verdict verdict = copy.compressed ? CopyCause.judgeByOriginal(original)
                         : FileContent.readOnce(copy.path(), copy.key, content -> CopyCause.judge(content, copy.size(), original));
                 if (verdict == CopyCause.Verdict.PREFIX) {
