@@ -9,7 +9,9 @@ import org.thor.file.identity.ReadMark;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -72,17 +74,20 @@ final class BesideCopies {
      * rotated it while Thor was down (being down is being behind). The copy holding the stored
      * position is read from there, then every later copy whole, oldest first, then the file.
      */
-    void resumeBeside(TrackedFile file, ReadMark mark, Predicate<TrackedFile> open) {
+    void resumeBeside(TrackedFile file, StreamOffset.Entry stored, Predicate<TrackedFile> open) {
         if (!open.test(file)) {
             return;
         }
+        ReadMark mark = stored.mark();
         log.info("Stream {}: {} no longer holds the {} bytes read of it: it was truncated (copytruncate) while"
                 + " Thor was stopped; looking for its copies beside it", pattern, file.path(), mark.position());
         counts.rotated();
         if (!takeOver(file, file, mark, mark)) {
+            counts.lostToRotation(stored.unreadSeen());
             log.warn("Stream {}: no file beside {} holds the {} bytes read of it (removed by rotation while Thor"
-                    + " was stopped?); the lines after that byte are lost, those in {} are read", pattern, file.path(),
-                    mark.position(), file.path());
+                    + " was stopped?); the lines after that byte are lost ({} bytes seen before the stop, and any"
+                    + " written after), those in {} are read", pattern, file.path(), mark.position(),
+                    stored.unreadSeen(), file.path());
         }
     }
 
@@ -92,19 +97,33 @@ final class BesideCopies {
      * the stop were made while Thor was down; they are read whole, oldest first, before the file.
      */
     void resumeNewerCopies(TrackedFile file, long finishedMtime) {
-        for (StreamScanner.Found found : beside.of(file.path(), files::knows)) {
-            if (found.stat().mtimeMillis() <= finishedMtime) {
-                continue;
+        Map<String, StreamScanner.Found> missed = new LinkedHashMap<>();
+        // a copy renamed on as it is opened is found under its new name by the next listing
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            missed.clear();
+            for (StreamScanner.Found found : beside.of(file.path(), files::knows)) {
+                if (found.stat().mtimeMillis() <= finishedMtime) {
+                    continue;
+                }
+                TrackedFile copy = besideCopy(found);
+                try {
+                    copy.open(config.maxLineBytes, config.charset);
+                } catch (IOException e) {
+                    missed.put(found.stat().key(), found);
+                    continue;
+                }
+                log.info("Stream {}: reading {}, a copy of {} made while Thor was stopped", pattern, copy.path(), file.path());
+                counts.rotated();
+                files.placeBefore(copy, file);
             }
-            TrackedFile copy = besideCopy(found);
-            try {
-                copy.open(config.maxLineBytes, config.charset);
-            } catch (IOException e) {
-                continue; // renamed on or removed meanwhile: what it held is counted by no one, so say so
+            if (missed.isEmpty()) {
+                return;
             }
-            log.info("Stream {}: reading {}, a copy of {} made while Thor was stopped", pattern, copy.path(), file.path());
-            counts.rotated();
-            files.placeBefore(copy, file);
+        }
+        for (StreamScanner.Found found : missed.values()) {
+            counts.lostToRotation(found.stat().size());
+            log.warn("Stream {}: {}, a copy of {} made while Thor was stopped, was removed before it could be read;"
+                    + " its {} bytes are lost", pattern, found.path(), file.path(), found.stat().size());
         }
     }
 

@@ -105,7 +105,7 @@ final class FileStream implements AutoCloseable {
                 }
                 var stored = positions.takeUnfinished(file.key);
                 if (stored.isPresent()) {
-                    beside.resumeBeside(file, stored.get().entry().mark(), this::open);
+                    beside.resumeBeside(file, stored.get().entry(), this::open);
                 } else if (newestKnown != Long.MIN_VALUE && file.position() == 0) {
                     beside.resumeNewerCopies(file, newestKnown);
                 }
@@ -465,7 +465,9 @@ final class FileStream implements AutoCloseable {
             }
             long tailHash = reader.tailHash();
             file.advance(reader.lineEnd, tailHash, reader.digest());
-            sink.line(file, reader, new RecordOffset(frame, file.position(), tailHash, reader.digest()));
+            // what the reader holds beyond the line was in the file too: lost, not unknown, if it goes unread
+            long seenEnd = Math.max(file.position() + file.unreadSeen(), reader.readPosition());
+            sink.line(file, reader, new RecordOffset(frame, file.position(), tailHash, reader.digest(), seenEnd));
             count++;
         }
         return count;

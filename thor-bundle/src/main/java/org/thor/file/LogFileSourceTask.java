@@ -124,7 +124,10 @@ public class LogFileSourceTask extends SourceTask {
             FileStream stream = streams.get(i);
             stream.start(restores.get(i), positions, partitions.get(stream.root));
         }
-        StreamRestore.reportUnclaimed(positions);
+        // an owned partition is a stream's root or, stored before, its pattern: the first such stream counts it
+        StreamRestore.reportUnclaimed(positions, partitionName -> counters.get(streams.stream()
+                .filter(stream -> stream.pattern.equals(partitionName) || stream.root.toString().equals(partitionName))
+                .findFirst().orElseThrow()));
     }
 
     @Override

@@ -24,23 +24,25 @@ final class RecordOffset extends AbstractMap<String, Object> {
     private final long position;
     private final long tailHash;
     private final long digest;
+    private final long seenEnd;
 
-    RecordOffset(Frame frame, long position, long tailHash, long digest) {
+    RecordOffset(Frame frame, long position, long tailHash, long digest, long seenEnd) {
         this.frame = frame;
         this.position = position;
         this.tailHash = tailHash;
         this.digest = digest;
+        this.seenEnd = seenEnd;
     }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
         StringBuilder files = new StringBuilder(frame.before().length() + frame.filePrefix().length()
-                + frame.after().length() + 48);
+                + frame.after().length() + 64);
         files.append(frame.before());
         if (!frame.before().isEmpty()) {
             files.append(';');
         }
-        StreamOffset.appendPosition(files.append(frame.filePrefix()), position, tailHash, digest);
+        StreamOffset.appendPosition(files.append(frame.filePrefix()), position, tailHash, digest, seenEnd);
         if (!frame.after().isEmpty()) {
             files.append(';').append(frame.after());
         }

@@ -27,8 +27,9 @@ final class StoredPositions {
     /**
      * An entry as stored. {@code owned}: stored under a partition this task writes (or its
      * pattern's older partition), so a file of it that no stream claims is this task's to report.
+     * {@code partitionName}: the directory, or the older partition's pattern, it was stored under.
      */
-    record Stored(StreamOffset.Entry entry, boolean finished, boolean owned, int order) {
+    record Stored(StreamOffset.Entry entry, boolean finished, boolean owned, int order, String partitionName) {
     }
 
     private final List<Stored> unclaimed = new ArrayList<>();
@@ -73,8 +74,9 @@ final class StoredPositions {
             String directory = partition.get(StreamOffset.DIRECTORY_KEY);
             String pattern = partition.get(StreamOffset.STREAM_KEY);
             boolean owned = pattern != null || ownRoots.contains(Path.of(directory));
-            StreamOffset.entries(offset).forEach(entry -> add(entry, false, owned));
-            StreamOffset.finishedEntries(offset).forEach(entry -> add(entry, true, owned));
+            String name = pattern != null ? pattern : directory;
+            StreamOffset.entries(offset).forEach(entry -> add(entry, false, owned, name));
+            StreamOffset.finishedEntries(offset).forEach(entry -> add(entry, true, owned, name));
             knownPatterns.addAll(StreamOffset.streams(offset));
             if (pattern != null) {
                 knownPatterns.add(pattern);
@@ -87,8 +89,8 @@ final class StoredPositions {
         }
     }
 
-    private void add(StreamOffset.Entry entry, boolean finished, boolean owned) {
-        unclaimed.add(new Stored(entry, finished, owned, unclaimed.size()));
+    private void add(StreamOffset.Entry entry, boolean finished, boolean owned, String partitionName) {
+        unclaimed.add(new Stored(entry, finished, owned, unclaimed.size(), partitionName));
     }
 
     /** Whether {@code pattern} stored positions before: its stream resumes rather than starts anew. */

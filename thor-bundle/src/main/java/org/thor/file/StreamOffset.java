@@ -16,8 +16,10 @@ import java.util.Map;
  * reads it. The offset holds:
  * <ul>
  * <li>{@value #FILES_KEY}: the files still being read, each stream's oldest first, as
- * {@code dev:ino,fingerprintLength,fingerprintHash,bytePosition,tailHash,digest} joined by ';'
- * (see {@link ReadMark}; entries stored before tails or digests were kept lack the last fields);</li>
+ * {@code dev:ino,fingerprintLength,fingerprintHash,bytePosition,tailHash,digest,seenEnd} joined by ';'
+ * (see {@link ReadMark}; {@code seenEnd} is the furthest end of the file Thor had seen, so what a
+ * file that is gone at start held past the position is counted as lost; entries stored before tails,
+ * digests or ends were kept lack the last fields);</li>
  * <li>{@value #FINISHED_KEY}: the finished files that are still there (and the last few gone, so a
  * compressed copy made of one is known), in the same form, so they are not read again;</li>
  * <li>{@value #FINISHED_MTIME_KEY}: the modification time of the newest finished file: when a
@@ -39,10 +41,16 @@ public final class StreamOffset {
     public static final String FINISHED_MTIME_KEY = "finished.mtime";
 
     /** One file of a stored offset. */
-    public record Entry(String key, int fingerprintLength, long fingerprintHash, long position, long tailHash, long digest) {
+    public record Entry(String key, int fingerprintLength, long fingerprintHash, long position, long tailHash, long digest,
+                        long seenEnd) {
 
         ReadMark mark() {
             return new ReadMark(fingerprintLength, fingerprintHash, position, tailHash, digest);
+        }
+
+        /** The bytes Thor had seen in the file past its position: lost if no file holds them any more. */
+        long unreadSeen() {
+            return Math.max(0, seenEnd - position);
         }
     }
 
@@ -61,12 +69,13 @@ public final class StreamOffset {
         if (out.length() > 0) {
             out.append(';');
         }
-        appendPosition(out.append(entryPrefix(file)), file.position(), file.tailHash(), file.digest());
+        appendPosition(out.append(entryPrefix(file)), file.position(), file.tailHash(), file.digest(),
+                file.position() + file.unreadSeen());
     }
 
     /** The part of an entry after its {@link #entryPrefix}. */
-    static StringBuilder appendPosition(StringBuilder out, long position, long tailHash, long digest) {
-        return out.append(position).append(',').append(tailHash).append(',').append(digest);
+    static StringBuilder appendPosition(StringBuilder out, long position, long tailHash, long digest, long seenEnd) {
+        return out.append(position).append(',').append(tailHash).append(',').append(digest).append(',').append(seenEnd);
     }
 
     /** A file's entry without its position. */
@@ -118,13 +127,15 @@ public final class StreamOffset {
         }
         for (String entry : text.split(";")) {
             String[] fields = entry.split(",");
-            if (fields.length < 4 || fields.length > 6) {
+            if (fields.length < 4 || fields.length > 7) {
                 throw new IllegalArgumentException("malformed file entry '" + entry + "'");
             }
             try {
-                entries.add(new Entry(fields[0], Integer.parseInt(fields[1]), Long.parseLong(fields[2]),
-                        Long.parseLong(fields[3]), fields.length >= 5 ? Long.parseLong(fields[4]) : ReadMark.NO_TAIL,
-                        fields.length == 6 ? Long.parseLong(fields[5]) : ContentDigest.UNKNOWN));
+                long position = Long.parseLong(fields[3]);
+                entries.add(new Entry(fields[0], Integer.parseInt(fields[1]), Long.parseLong(fields[2]), position,
+                        fields.length >= 5 ? Long.parseLong(fields[4]) : ReadMark.NO_TAIL,
+                        fields.length >= 6 ? Long.parseLong(fields[5]) : ContentDigest.UNKNOWN,
+                        fields.length == 7 ? Long.parseLong(fields[6]) : position));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("malformed file entry '" + entry + "'", e);
             }

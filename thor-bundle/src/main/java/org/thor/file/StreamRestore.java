@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Matches the files a stream finds at start to the stored positions. A stored file is found again
@@ -147,12 +148,19 @@ final class StreamRestore {
         return files;
     }
 
-    /** Warns of the positions this task stored that no stream found a file for. */
-    static void reportUnclaimed(StoredPositions positions) {
+    /**
+     * Warns of the positions this task stored that no stream found a file for, and counts what
+     * Thor had seen of them but not read as lost, with the stream {@code countsOf} gives for the
+     * partition they were stored under.
+     */
+    static void reportUnclaimed(StoredPositions positions, Function<String, RotationCounts> countsOf) {
         for (StoredPositions.Stored stored : positions.unclaimedOwned()) {
             if (!stored.finished() && stored.entry().position() > 0) {
-                log.warn("Stored file {} is gone or no pattern matches it now; lines after byte {} it may have held are not sent",
-                        stored.entry().key(), stored.entry().position());
+                long unread = stored.entry().unreadSeen();
+                countsOf.apply(stored.partitionName()).lostToRotation(unread);
+                log.warn("Stored file {} is gone or no pattern matches it now; lines after byte {} it may have held are"
+                        + " not sent ({} bytes seen before the stop, and any written after)", stored.entry().key(),
+                        stored.entry().position(), unread);
             }
         }
     }

@@ -24,7 +24,7 @@ class LogFileOffsetsTest {
         String key = FileKeys.of(log);
         String archiveKey = FileKeys.of(archive);
         // entries as the connector stores them now (with the hash of the bytes before the position), and one from before
-        Map<String, Object> offset = StreamOffset.offset(archiveKey + ",64,1,2000,77;" + key + ",64,12345,400,-1;9:9,64,1,7",
+        Map<String, Object> offset = StreamOffset.offset(archiveKey + ",64,1,2000,77;" + key + ",64,12345,400,-1,5,900;9:9,64,1,7",
                 "", 0L, logs + "/app.log*\n" + logs + "/*/old/*.gz");
 
         Optional<List<FileRow>> rows = offsets.files(StreamOffset.partition(logs), offset);
