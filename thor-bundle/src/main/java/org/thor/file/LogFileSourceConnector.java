@@ -8,7 +8,11 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.find.PatternRoot;
+import org.thor.file.find.StreamScanner;
 import org.thor.file.format.Formats;
+import org.thor.file.offset.StreamOffset;
 import org.thor.format.LineFormatter;
 
 import java.nio.file.Path;

@@ -9,9 +9,25 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.find.ChangeWatch;
 import org.thor.file.format.Formats;
+import org.thor.file.metrics.StreamMetrics;
+import org.thor.file.metrics.TaskMetrics;
+import org.thor.file.metrics.TaskMetricsMBean;
+import org.thor.file.offset.DirectoryPartition;
+import org.thor.file.offset.StoredPositions;
+import org.thor.file.read.HostName;
+import org.thor.file.read.LineDecoder;
+import org.thor.file.read.LineHeaders;
+import org.thor.file.read.MultilineJoiner;
+import org.thor.file.read.ReadLine;
+import org.thor.file.read.RecordBytes;
+import org.thor.file.stream.FileStream;
+import org.thor.file.stream.LineSink;
+import org.thor.file.stream.StreamRestore;
+import org.thor.file.tracking.TrackedFile;
 import org.thor.format.Line;
-import org.thor.format.LineFormatter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,21 +36,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads the task's streams and hands their lines to Connect, at most max.in.flight.records
  * unacknowledged at a time. Headers ({@link LineHeaders}, those the {@code headers} key names):
- * {@value #PATH_HEADER}, {@value #OFFSET_HEADER} (byte offset of the line's start), {@value #HOST_HEADER},
- * and always {@value #CONTINUED_HEADER} on the later parts of a split overlong line.
+ * {@value LineHeaders#PATH_HEADER}, {@value LineHeaders#OFFSET_HEADER} (byte offset of the line's start),
+ * {@value LineHeaders#HOST_HEADER}, and always {@value LineHeaders#CONTINUED_HEADER} on the later parts of a split overlong line.
  */
 public class LogFileSourceTask extends SourceTask {
-
-    public static final String PATH_HEADER = "thor.file.path";
-    public static final String OFFSET_HEADER = "thor.file.offset";
-    public static final String HOST_HEADER = "thor.host";
-    public static final String CONTINUED_HEADER = "thor.line.continued";
 
     private static final Logger log = LoggerFactory.getLogger(LogFileSourceTask.class);
 
@@ -47,19 +57,14 @@ public class LogFileSourceTask extends SourceTask {
     private String host;
     private LineHeaders lineHeaders;
     private ChangeWatch changes;
-    private Formats.Lease formatLease;
-    private LineFormatter formatter;
-    private boolean formatMissingLogged;
-    private boolean formatFailureLogged;
+    private TaskFormat format;
     private int nextStream;
     /** Per stream, its counters. */
     private final Map<FileStream, StreamMetrics> counters = new LinkedHashMap<>();
     /** Per stream, when multiline.pattern is set. */
-    private final Map<FileStream, MultilineJoiner> joiners = new HashMap<>();
-    private long pollMillis;
-    private List<SourceRecord> batch;
-    private long batchBytes;
-    private long byteRoom;
+    private final Map<FileStream, MultilineJoiner<TrackedFile>> joiners = new HashMap<>();
+    /** The records of the poll under way. */
+    private PollBatch batch;
     private volatile boolean stopping;
 
     @Override
@@ -72,9 +77,12 @@ public class LogFileSourceTask extends SourceTask {
         config = new LogFileSourceConfig(props);
         host = config.hostName.isEmpty() ? HostName.local() : config.hostName;
         decoder = new LineDecoder(config.charset);
-        lineHeaders = new LineHeaders(config.headers, host);
+        lineHeaders = new LineHeaders(config.headers.contains(LogFileSourceConfig.HEADER_PATH),
+                config.headers.contains(LogFileSourceConfig.HEADER_OFFSET),
+                config.headers.contains(LogFileSourceConfig.HEADER_HOST) ? host : null);
         inFlight = new InFlightLimit(config.maxInFlightRecords, config.maxInFlightBytes);
-        if (!lookUpFormat() && !Formats.insideOsgi()) {
+        format = new TaskFormat(config);
+        if (!format.found() && !Formats.insideOsgi()) {
             throw new ConnectException("No line format named '" + config.format + "' is installed");
         }
         changes = ChangeWatch.open("Connector " + props.getOrDefault("name", "log-file-source") + " task "
@@ -93,13 +101,13 @@ public class LogFileSourceTask extends SourceTask {
         }
         joiners.clear();
         for (FileStream stream : streams) {
-            MultilineJoiner joiner = config.newJoiner();
+            MultilineJoiner<TrackedFile> joiner = config.newJoiner();
             if (joiner != null) {
                 joiners.put(stream, joiner);
             }
         }
         startStreams(System.currentTimeMillis());
-        metrics.watch(List.copyOf(counters.values()), inFlight);
+        metrics.watch(List.copyOf(counters.values()), inFlight::inFlight, inFlight::peak);
         metrics.register(props.getOrDefault("name", "log-file-source"),
                 props.getOrDefault(LogFileSourceConnector.TASK_INDEX_CONFIG, "0"));
     }
@@ -119,7 +127,8 @@ public class LogFileSourceTask extends SourceTask {
         restores.forEach(restore -> restore.claimByKey(positions));
         restores.forEach(restore -> restore.claimByContent(positions));
         Map<Path, DirectoryPartition> partitions = new HashMap<>();
-        byRoot.forEach((root, rooted) -> partitions.put(root, new DirectoryPartition(root, rooted)));
+        byRoot.forEach((root, rooted) -> partitions.put(root,
+                new DirectoryPartition(root, rooted.stream().map(stream -> stream.pattern).toList())));
         for (int i = 0; i < streams.size(); i++) {
             FileStream stream = streams.get(i);
             stream.start(restores.get(i), positions, partitions.get(stream.root));
@@ -132,7 +141,7 @@ public class LogFileSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        if (formatter == null && !lookUpFormat()) {
+        if (!format.found()) {
             pause();
             return null;
         }
@@ -142,51 +151,48 @@ public class LogFileSourceTask extends SourceTask {
             maintain(System.currentTimeMillis());
             return null;
         }
-        batch = new ArrayList<>(Math.min(room, config.batchMaxRecords));
-        batchBytes = 0;
-        byteRoom = inFlight.byteRoom();
         synchronized (this) {
             if (stopping) {
                 return null;
             }
             long now = System.currentTimeMillis();
-            pollMillis = now;
+            batch = new PollBatch(Math.min(room, config.batchMaxRecords), inFlight.byteRoom(), now);
             int max = Math.min(room, config.batchMaxRecords);
             int consumed;
             do {
                 // lines joined into a held multiline event, or dropped, give no record: read on rather than wait
                 consumed = 0;
-                for (int i = 0; i < streams.size() && batch.size() < max && batchBytes < byteRoom; i++) {
+                for (int i = 0; i < streams.size() && batch.size() < max && !batch.full(); i++) {
                     FileStream stream = streams.get((nextStream + i) % streams.size());
-                    consumed += stream.read(max - batch.size(), new FileStream.LineSink() {
+                    consumed += stream.read(max - batch.size(), new LineSink() {
                         @Override
-                        public void line(TrackedFile file, LineReader line, Map<String, Object> offset) {
+                        public void line(TrackedFile file, ReadLine line, Map<String, Object> offset) {
                             add(stream, file, line, offset);
                         }
 
                         @Override
                         public boolean full() {
-                            return batchBytes >= byteRoom;
+                            return batch.full();
                         }
                     }, now);
                 }
-            } while (batch.isEmpty() && consumed > 0 && !stopping
+            } while (batch.size() == 0 && consumed > 0 && !stopping
                     && System.currentTimeMillis() - now < config.pollIntervalMs);
             nextStream = (nextStream + 1) % streams.size();
             for (FileStream stream : streams) {
-                MultilineJoiner joiner = joiners.get(stream);
+                MultilineJoiner<TrackedFile> joiner = joiners.get(stream);
                 if (joiner != null) {
                     joiner.expire(now, event -> addEvent(stream, event));
                 }
             }
         }
         maintain(System.currentTimeMillis());
-        if (batch.isEmpty()) {
+        if (batch.size() == 0) {
             pause();
             return null;
         }
-        inFlight.sent(batch.size(), batchBytes);
-        return batch;
+        inFlight.sent(batch.size(), batch.bytes());
+        return batch.records();
     }
 
     private synchronized void maintain(long now) {
@@ -215,50 +221,30 @@ public class LogFileSourceTask extends SourceTask {
             if (streams != null) {
                 streams.forEach(FileStream::close);
             }
-            if (formatter instanceof AutoCloseable closeable) {
-                closeQuietly(closeable);
-            }
-            if (formatLease != null) {
-                formatLease.close();
-                formatLease = null;
+            if (format != null) {
+                format.close();
             }
         }
         metrics.close();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            log.debug("Closing the formatter failed", e);
-        }
     }
 
     TaskMetricsMBean metrics() {
         return metrics;
     }
 
-    private void add(FileStream stream, TrackedFile file, LineReader line, Map<String, Object> offset) {
-        String text = decoder.decode(line.lineBytes, line.lineOffset, line.lineLength, invalid);
-        StreamMetrics counts = counters.get(stream);
-        if (invalid[0]) {
-            counts.invalidLines.increment();
-        }
-        if (line.lineSplit) {
-            counts.overlongLines.increment();
-        }
-        counts.linesRead.increment();
-        counts.bytesRead.add(line.lineEnd - line.lineStart);
-        MultilineJoiner joiner = joiners.get(stream);
+    private void add(FileStream stream, TrackedFile file, ReadLine line, Map<String, Object> offset) {
+        String text = decoder.decode(line.lineBytes(), line.lineOffset(), line.lineLength(), invalid);
+        counters.get(stream).lineRead(line.lineEnd() - line.lineStart(), invalid[0], line.lineSplit());
+        MultilineJoiner<TrackedFile> joiner = joiners.get(stream);
         if (joiner != null) {
-            joiner.add(file, text, line.lineContinued, line.lineEnds, line.lineStart, offset, pollMillis,
+            joiner.add(file, text, line.lineContinued(), line.lineEnds(), line.lineStart(), offset, batch.startMillis(),
                     event -> addEvent(stream, event));
             return;
         }
-        addRecord(stream, file, text, line.lineStart, offset, line.lineContinued);
+        addRecord(stream, file, text, line.lineStart(), offset, line.lineContinued());
     }
 
-    private void addEvent(FileStream stream, MultilineJoiner.Event event) {
+    private void addEvent(FileStream stream, MultilineJoiner.Event<TrackedFile> event) {
         addRecord(stream, event.file(), event.text(), event.firstOffset(), event.offset(), event.continued());
     }
 
@@ -266,13 +252,13 @@ public class LogFileSourceTask extends SourceTask {
                            boolean continued) {
         StreamMetrics counts = counters.get(stream);
         if (!config.lineFilter.keeps(text)) {
-            counts.linesDropped.increment();
+            counts.lineDropped();
             return;
         }
         String path = file.path().toString();
-        SchemaAndValue value = format(new Line(text, path, lineStart, host, stream.pattern), text, counts);
+        SchemaAndValue value = format.format(new Line(text, path, lineStart, host, stream.pattern), counts);
         if (value == null) {
-            counts.linesDropped.increment();
+            counts.lineDropped();
             return;
         }
         ConnectHeaders headers = lineHeaders.of(path, lineStart, continued);
@@ -284,35 +270,6 @@ public class LogFileSourceTask extends SourceTask {
         SourceRecord record = new SourceRecord(stream.partition(), offset, config.topic, null,
                 Schema.OPTIONAL_STRING_SCHEMA, key, value.schema(), value.value(), null, headers);
         batch.add(record);
-        batchBytes += RecordBytes.of(record);
-    }
-
-    private SchemaAndValue format(Line line, String text, StreamMetrics counts) {
-        try {
-            return formatter.format(line);
-        } catch (RuntimeException e) {
-            counts.formatFailures.increment();
-            if (!formatFailureLogged) {
-                formatFailureLogged = true;
-                log.warn("Format '{}' failed on the line at offset {} of {}; sending it, and each line it fails on, "
-                        + "as it is (counted in FormatFailures)", config.format, line.offset(), line.path(), e);
-            }
-            return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, text);
-        }
-    }
-
-    private boolean lookUpFormat() {
-        Optional<Formats.Lease> lease = Formats.find(config.format);
-        if (lease.isEmpty()) {
-            if (!formatMissingLogged) {
-                formatMissingLogged = true;
-                log.warn("No line format named '{}' yet; waiting for a bundle that provides it", config.format);
-            }
-            return false;
-        }
-        formatter = lease.get().format().create(config.originalsStrings());
-        formatLease = lease.get();
-        return true;
     }
 
     /** Waits for a change to one of the streams' files, at most poll.interval.ms. */

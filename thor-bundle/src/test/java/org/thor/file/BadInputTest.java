@@ -4,6 +4,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.read.LineHeaders;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,10 +69,10 @@ class BadInputTest {
             assertEquals("0123456789abcdé", values.get(0));
             assertEquals("short", values.get(3));
             assertEquals(1L, harness.task().metrics().getOverlongLines());
-            assertNull(LogFiles.headers(harness.records.get(0)).get(LogFileSourceTask.CONTINUED_HEADER));
-            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
-            assertEquals(true, LogFiles.headers(harness.records.get(2)).get(LogFileSourceTask.CONTINUED_HEADER));
-            assertNull(LogFiles.headers(harness.records.get(3)).get(LogFileSourceTask.CONTINUED_HEADER));
+            assertNull(LogFiles.headers(harness.records.get(0)).get(LineHeaders.CONTINUED_HEADER));
+            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LineHeaders.CONTINUED_HEADER));
+            assertEquals(true, LogFiles.headers(harness.records.get(2)).get(LineHeaders.CONTINUED_HEADER));
+            assertNull(LogFiles.headers(harness.records.get(3)).get(LineHeaders.CONTINUED_HEADER));
         }
     }
 
@@ -166,9 +168,9 @@ class BadInputTest {
             Map<String, Object> headers = LogFiles.headers(second);
             assertEquals(java.util.Set.of("thor.file.path", "thor.file.offset", "thor.host"), headers.keySet(),
                     "the headers' names, as the README gives them");
-            assertEquals(log.toString(), headers.get(LogFileSourceTask.PATH_HEADER));
-            assertEquals(4L, headers.get(LogFileSourceTask.OFFSET_HEADER));
-            assertEquals("web-1", headers.get(LogFileSourceTask.HOST_HEADER));
+            assertEquals(log.toString(), headers.get(LineHeaders.PATH_HEADER));
+            assertEquals(4L, headers.get(LineHeaders.OFFSET_HEADER));
+            assertEquals("web-1", headers.get(LineHeaders.HOST_HEADER));
             assertEquals(dir + "/app.log*", second.key());
             assertEquals("logs", second.topic());
         }

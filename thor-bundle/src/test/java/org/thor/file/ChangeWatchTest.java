@@ -3,6 +3,7 @@ package org.thor.file;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package org.thor.file;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package org.thor.file;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.thor.file.config.LogFileSourceConfig;
 
 import java.util.HashMap;
 import java.util.List;

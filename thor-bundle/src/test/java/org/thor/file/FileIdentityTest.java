@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.read.LineHeaders;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -180,7 +182,7 @@ class FileIdentityTest {
             }
             Delivery.assertSameSequence(lines(0, 2500), harness.pollFor(Duration.ofMillis(500)));
             assertEquals(Set.of(log.toString()), harness.records.stream()
-                    .map(r -> LogFiles.headers(r).get(LogFileSourceTask.PATH_HEADER)).collect(Collectors.toSet()));
+                    .map(r -> LogFiles.headers(r).get(LineHeaders.PATH_HEADER)).collect(Collectors.toSet()));
         }
     }
 

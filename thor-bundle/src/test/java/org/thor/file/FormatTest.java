@@ -5,6 +5,7 @@ import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
 import org.thor.file.format.Formats;
 import org.thor.file.format.RegexFormat;
 import org.thor.format.Line;

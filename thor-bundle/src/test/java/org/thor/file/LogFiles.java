@@ -1,5 +1,7 @@
 package org.thor.file;
 
+import org.thor.file.config.LogFileSourceConfig;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

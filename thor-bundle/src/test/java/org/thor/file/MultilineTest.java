@@ -3,6 +3,9 @@ package org.thor.file;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.offset.StreamOffset;
+import org.thor.file.read.LineHeaders;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +45,7 @@ class MultilineTest {
             for (int i = 0; i < 3; i++) {
                 expected += event(i, 5).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
             }
-            assertEquals(expected, LogFiles.headers(third).get(LogFileSourceTask.OFFSET_HEADER), "first line's offset");
+            assertEquals(expected, LogFiles.headers(third).get(LineHeaders.OFFSET_HEADER), "first line's offset");
             long afterThird = expected + event(3, 5).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
             assertEquals(afterThird, position(third), "offset after the event's last line");
         }
@@ -76,7 +79,7 @@ class MultilineTest {
             assertEquals(events(0, 4, 3), values.subList(0, 4));
             assertEquals("\tat org.thor.Orphan.frame(Orphan.java:1)", values.get(4));
             Map<String, Object> headers = LogFiles.headers(harness.records.get(3));
-            assertEquals(dir.resolve("app.log.1").toString(), headers.get(LogFileSourceTask.PATH_HEADER));
+            assertEquals(dir.resolve("app.log.1").toString(), headers.get(LineHeaders.PATH_HEADER));
         }
     }
 
@@ -109,7 +112,7 @@ class MultilineTest {
         try (TaskHarness harness = new TaskHarness(config).start()) {
             assertEquals(List.of("2026-11-25 event before", trace, "2026-11-25 event after"),
                     harness.pollUntil(3, TIMEOUT));
-            assertEquals(null, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
+            assertEquals(null, LogFiles.headers(harness.records.get(1)).get(LineHeaders.CONTINUED_HEADER));
         }
         Path negated = dir.resolve("negated.log");
         append(negated, longMessage + "\n  continued\n" + longMessage + "\n");
@@ -154,7 +157,7 @@ class MultilineTest {
         config.put(key, value);
         try (TaskHarness harness = new TaskHarness(config).start()) {
             assertEquals(events, harness.pollUntil(events.size(), TIMEOUT));
-            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LogFileSourceTask.CONTINUED_HEADER));
+            assertEquals(true, LogFiles.headers(harness.records.get(1)).get(LineHeaders.CONTINUED_HEADER));
         }
     }
 

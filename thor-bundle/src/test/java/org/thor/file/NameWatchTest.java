@@ -3,6 +3,9 @@ package org.thor.file;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.find.ChangeWatch;
+import org.thor.file.find.NameWatch;
 
 import java.io.IOException;
 import java.nio.file.Files;

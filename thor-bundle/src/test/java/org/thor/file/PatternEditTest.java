@@ -2,8 +2,11 @@ package org.thor.file;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
 import org.thor.file.identity.FileKeys;
 import org.thor.file.identity.Fingerprint;
+import org.thor.file.offset.StreamOffset;
+import org.thor.file.read.LineHeaders;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +175,7 @@ class PatternEditTest {
             paths.add(file.toString());
         }
         return harness.records.stream()
-                .filter(r -> paths.contains(r.headers().lastWithName(LogFileSourceTask.PATH_HEADER).value().toString()))
+                .filter(r -> paths.contains(r.headers().lastWithName(LineHeaders.PATH_HEADER).value().toString()))
                 .map(r -> String.valueOf(r.value()))
                 .collect(Collectors.toList());
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.thor.file.config.LogFileSourceConfig;
 import org.thor.testing.PythonLogging;
 
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package org.thor.file;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
 import org.thor.testing.Log4jRolling;
 
 import java.nio.file.Files;

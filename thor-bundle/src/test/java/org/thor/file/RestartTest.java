@@ -2,6 +2,8 @@ package org.thor.file;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.offset.StreamOffset;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.offset.StreamOffset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.offset.StreamOffset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package org.thor.file.format;
 
 import org.apache.kafka.common.config.ConfigException;
 import org.osgi.service.component.annotations.Component;
-import org.thor.file.LogFileSourceConfig;
+import org.thor.file.config.LogFileSourceConfig;
 import org.thor.format.LineFormat;
 import org.thor.format.LineFormatter;
 

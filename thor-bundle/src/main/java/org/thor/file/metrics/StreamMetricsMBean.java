@@ -1,0 +1,30 @@
+package org.thor.file.metrics;
+/**
+ * What one stream (one pattern of {@code files}) of a task exposes over JMX, as
+ * {@code org.thor:type=LogFileStream,connector=…,task=…,stream=…}; the task's MBean adds them up.
+ */
+public interface StreamMetricsMBean {
+
+    /** The stream's glob pattern. */
+    String getStream();
+
+    long getLinesRead();
+
+    long getBytesRead();
+
+    int getFilesOpen();
+
+    long getRotations();
+
+    long getBytesBehind();
+
+    long getOverlongLines();
+
+    long getInvalidLines();
+
+    long getBytesLostToRotation();
+
+    long getLinesDropped();
+
+    long getFormatFailures();
+}

@@ -1,0 +1,37 @@
+package org.thor.file.metrics;
+/** What one task of the log-file connector exposes over JMX, as {@code org.thor:type=LogFileSource,connector=…,task=…}. */
+public interface TaskMetricsMBean {
+
+    long getLinesRead();
+
+    long getBytesRead();
+
+    int getFilesOpen();
+
+    long getRotations();
+
+    long getBytesBehind();
+
+    long getOverlongLines();
+
+    long getInvalidLines();
+
+    /**
+     * Lines (or multiline events) not sent because include.lines or exclude.lines left them out or
+     * the format returned nothing for them; their positions are committed with the next record sent.
+     */
+    long getLinesDropped();
+
+    /** Lines the format failed on (threw), sent as they are instead. */
+    long getFormatFailures();
+
+    /**
+     * Bytes of files truncated or removed before they were read to their end, seen in the file
+     * but never read, for which no copy appeared to read them from.
+     */
+    long getBytesLostToRotation();
+
+    int getRecordsInFlight();
+
+    int getMaxRecordsInFlight();
+}

@@ -1,0 +1,179 @@
+package org.thor.file.stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.offset.DirectoryPartition;
+import org.thor.file.offset.RecordOffset;
+import org.thor.file.read.LineReader;
+import org.thor.file.rotation.CopyTruncation;
+import org.thor.file.tracking.StreamFiles;
+import org.thor.file.tracking.TrackedFile;
+
+import java.io.IOException;
+
+/**
+ * Reads the lines of one of a stream's files into the sink, each with the offset of the whole
+ * partition after it: a plain file unless it was truncated under the read (then its copy is looked
+ * for and the stream's read starts over), a compressed one through to its end once it is complete.
+ */
+final class FileReads {
+
+    private static final Logger log = LoggerFactory.getLogger(FileReads.class);
+
+    private final String pattern;
+    private final LogFileSourceConfig config;
+    private final StreamFiles files;
+    private final CopyTruncation copies;
+    private final StreamListing listing;
+    private final WaitingFiles waiting;
+    private final FileOpener opener;
+    private final DirectoryPartition partition;
+
+    FileReads(String pattern, LogFileSourceConfig config, StreamFiles files, CopyTruncation copies, StreamListing listing,
+              WaitingFiles waiting, FileOpener opener, DirectoryPartition partition) {
+        this.pattern = pattern;
+        this.config = config;
+        this.files = files;
+        this.copies = copies;
+        this.listing = listing;
+        this.waiting = waiting;
+        this.opener = opener;
+        this.partition = partition;
+    }
+
+    /** What the read loop does after a file: go on, start over (the order changed), or stay (the file left). */
+    enum Next { ON, START_OVER, SAME_INDEX }
+
+    Next readPlain(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
+            throws IOException {
+        try {
+            return readPlainUnlessRewritten(file, index, maxLines, count, sink, now);
+        } catch (RewrittenException e) {
+            // before its size is updated: the size last seen tells how much was left unread
+            copies.truncated(file, now, () -> listing.list(now), opener::open);
+            return Next.START_OVER;
+        }
+    }
+
+    private Next readPlainUnlessRewritten(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
+            throws IOException {
+        long size = file.channel().size();
+        long readPosition = file.reader().readPosition();
+        if (waiting.followedBesideCopies(file, now) || file.started() && listing.listIfRenamed(now) && waiting.decideNewFiles(now)) {
+            return Next.START_OVER;
+        }
+        if (size < readPosition || !file.unchanged(size > readPosition)) {
+            throw new RewrittenException();
+        }
+        file.sizeNow(size, now);
+        if (!file.started() && size > 0) {
+            CopyTruncation.Decision decision = copies.decide(file, now);
+            if (decision != CopyTruncation.Decision.READ) {
+                return decision == CopyTruncation.Decision.RESTART ? Next.START_OVER : Next.ON;
+            }
+        }
+        count[0] += readLines(file, index, maxLines - count[0], sink, false);
+        if (count[0] < maxLines && mayFinish(file, index, now)) {
+            count[0] += readLines(file, index, maxLines - count[0], sink, true);
+            if (!file.reader().holdsPartialLine()) {
+                files.finish(file);
+                return Next.SAME_INDEX;
+            }
+        }
+        return Next.ON;
+    }
+
+    /**
+     * A compressed file does not grow: once it has stayed unchanged a moment (it is not being
+     * written any more) it is read through and finished at its end. One that ends early is
+     * waited for while it changes, else reported and finished where it breaks.
+     */
+    Next readCompressed(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
+            throws IOException {
+        long size = file.channel().size();
+        file.sizeNow(size, now);
+        if (!file.started()) {
+            if (now - file.lastChangeMillis() < CopyTruncation.DECISION_MS) {
+                return Next.ON;
+            }
+            CopyTruncation.Decision decision = copies.decide(file, now);
+            if (decision != CopyTruncation.Decision.READ) {
+                return decision == CopyTruncation.Decision.RESTART ? Next.START_OVER : Next.ON;
+            }
+        }
+        count[0] += readLines(file, index, maxLines - count[0], sink, false);
+        if (count[0] >= maxLines) {
+            return Next.ON;
+        }
+        if (file.contentEnded()) {
+            count[0] += readLines(file, index, maxLines - count[0], sink, true);
+            files.finish(file);
+            return Next.SAME_INDEX;
+        }
+        IOException damage = file.contentDamage();
+        if (damage != null) {
+            if (now - file.lastChangeMillis() < config.closeInactiveMs) {
+                file.close(); // still being written, perhaps: read again from the last line sent
+                return Next.ON;
+            }
+            log.warn("Stream {}: {} cannot be read past byte {} of its content ({}); its remaining lines are lost",
+                    pattern, file.path(), file.reader().readPosition(), damage.toString());
+            files.finish(file);
+            return Next.SAME_INDEX;
+        }
+        return Next.ON;
+    }
+
+    /**
+     * The file no longer holds what was read of it: it was truncated (copytruncate) and perhaps
+     * written again past the position, or its first bytes changed.
+     */
+    private static final class RewrittenException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RewrittenException() {
+            super("rewritten under the read");
+        }
+    }
+
+    private int readLines(TrackedFile file, int index, int maxLines, LineSink sink, boolean finishing)
+            throws IOException {
+        LineReader reader = file.reader();
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        files.appendOthers(index, before, after);
+        RecordOffset.Frame frame = partition.frame(pattern, before.toString(), file.entryPrefix(), after.toString(),
+                new DirectoryPartition.Entries("", files.finishedEntries(), files.finishedMtime()));
+        int count = 0;
+        while (count < maxLines && !sink.full()) {
+            if (!reader.next(finishing)) {
+                if (reader.fill(file.content()) > 0) {
+                    // truncated and written again between the check before the read and the read itself?
+                    if (!file.compressed && !file.unchanged(false)) {
+                        throw new RewrittenException();
+                    }
+                    continue;
+                }
+                break;
+            }
+            long tailHash = reader.tailHash();
+            file.advance(reader.lineEnd(), tailHash, reader.digest());
+            // what the reader holds beyond the line was in the file too: lost, not unknown, if it goes unread
+            long seenEnd = Math.max(file.position() + file.unreadSeen(), reader.readPosition());
+            sink.line(file, reader, new RecordOffset(frame, file.position(), tailHash, reader.digest(), seenEnd));
+            count++;
+        }
+        return count;
+    }
+
+    private boolean mayFinish(TrackedFile file, int index, long now) throws IOException {
+        if (file.reader().readPosition() < file.channel().size()) {
+            return false;
+        }
+        if (file.complete()) {
+            return true;
+        }
+        return now - file.lastChangeMillis() >= config.closeInactiveMs && (file.gone() || files.hasNewerLive(index));
+    }
+}

@@ -1,0 +1,40 @@
+package org.thor.file.tracking;
+
+import org.thor.file.identity.FileKeys;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where a file just found goes among a stream's files: a log that copytruncate rotated while it
+ * waited its turn, unread, was written after its copy, which holds its older lines.
+ */
+public final class NewFileOrder {
+
+    private NewFileOrder() {
+    }
+
+    /**
+     * Adds {@code file}, modified at {@code mtimeMillis}, after every other, but before those at the
+     * end none of whose content was read yet and that were written after it.
+     */
+    public static void addByAge(List<TrackedFile> files, TrackedFile file, long mtimeMillis) {
+        int at = files.size();
+        while (at > 0 && unreadAndWrittenAfter(files.get(at - 1), mtimeMillis)) {
+            at--;
+        }
+        files.add(at, file);
+    }
+
+    private static boolean unreadAndWrittenAfter(TrackedFile file, long mtimeMillis) {
+        if (file.state() != TrackedFile.State.LIVE || file.position() > 0 || file.complete()) {
+            return false;
+        }
+        try {
+            FileKeys.Stat now = FileKeys.stat(file.path());
+            return now != null && now.key().equals(file.key) && now.mtimeMillis() > mtimeMillis;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
