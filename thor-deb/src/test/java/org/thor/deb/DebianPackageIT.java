@@ -98,6 +98,8 @@ class DebianPackageIT {
             if (logs != null) {
                 Commands.run("rm", "-rf", logs.toString());
             }
+            // the JVM's perf data, which PrivateTmp would have thrown away with the service's /tmp
+            Commands.run("rm", "-rf", "/tmp/hsperfdata_thor");
         } finally {
             if (reader != null) {
                 reader.close();
@@ -231,6 +233,8 @@ class DebianPackageIT {
     @Order(7)
     void removeKeepsConfigurationAndOffsetsAndPurgeRemovesThemAndTheUser() throws Exception {
         thor.stop();
+        assertEquals(List.of(), filesOfThorOutside(UnitFile.read(UNIT).value("ReadWritePaths")),
+                "thor wrote where ProtectSystem=strict would not let it");
         Commands.run("dpkg", "--remove", "thor").requireSuccess();
         assertFalse(Files.exists(Path.of("/usr/share/thor")), "the program is removed");
         assertFalse(Files.exists(UNIT), "the unit is removed");
@@ -248,6 +252,19 @@ class DebianPackageIT {
                 "thor is no longer in adm");
         assertFalse(Commands.run("dpkg-statoverride", "--list").requireSuccess().output().contains("thor"),
                 "purge removes the statoverrides");
+    }
+
+    /**
+     * Files owned by thor outside the unit's ReadWritePaths, where systemd would have made them
+     * fail (its private /tmp and /var/tmp aside, which PrivateTmp throws away).
+     */
+    private static List<String> filesOfThorOutside(String readWritePaths) {
+        List<String> command = new ArrayList<>(List.of("find", "/etc", "/var", "/srv", "/opt", "/run", "-xdev",
+                "-user", "thor", "-not", "-path", "/var/tmp/*"));
+        for (String path : UnitFile.words(readWritePaths)) {
+            command.addAll(List.of("-not", "-path", path, "-not", "-path", path + "/*"));
+        }
+        return Commands.run(command).output().lines().filter(line -> line.startsWith("/")).toList();
     }
 
     /** Edits the conffiles as an operator would: the broker, and ports no other test uses. */
