@@ -146,7 +146,7 @@ public class LogFileSourceConnector extends SourceConnector {
 
     @Override
     public ConfigDef config() {
-        return LogFileSourceConfig.CONFIG_DEF;
+        return LogFileSourceConfig.withFormats(Formats.configs());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.thor.format;
 
+import org.apache.kafka.common.config.ConfigDef;
+
 import java.util.Map;
 
 /**
@@ -9,6 +11,9 @@ import java.util.Map;
  * per-connector settings go into the {@link LineFormatter} that {@link #create} returns.
  */
 public interface LineFormat {
+
+    /** The group of the connector's keys a format's keys are shown in. */
+    String CONFIG_GROUP = "Records";
 
     /** The OSGi service property that carries the name a connector's {@code format} key refers to. */
     String NAME_PROPERTY = "thor.format.name";
@@ -24,4 +29,12 @@ public interface LineFormat {
      * @throws org.apache.kafka.common.config.ConfigException if its keys are missing or invalid
      */
     LineFormatter create(Map<String, String> config);
+
+    /**
+     * The keys it reads, with their documentation, defaults and checks: the connector adds them to
+     * its own for validation, its documentation and the check for unknown keys. None by default.
+     */
+    default ConfigDef config() {
+        return new ConfigDef();
+    }
 }

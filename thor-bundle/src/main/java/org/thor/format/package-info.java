@@ -11,5 +11,5 @@
  * </pre>
  * and set {@code format=syslog} in a connector's configuration.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.thor.format;

@@ -30,6 +30,17 @@ class ConfigTest {
     }
 
     @Test
+    void formatsDeclareTheirOwnKeysAndTheConnectorShowsThemWithItsOwn() {
+        Map<String, ConfigDef.ConfigKey> keys = new LogFileSourceConnector().config().configKeys();
+        for (String key : List.of("format.regex.pattern", "format.groovy.file", "format.groovy.script")) {
+            assertFalse(LogFileSourceConfig.CONFIG_DEF.configKeys().containsKey(key), key + " is the connector's, not its format's");
+            assertTrue(keys.containsKey(key), key + " is not shown with the connector's keys");
+            assertTrue(keys.get(key).documentation.length() > 20 && keys.get(key).group != null, key + " is undocumented");
+        }
+        assertTrue(keys.keySet().containsAll(LogFileSourceConfig.CONFIG_DEF.configKeys().keySet()));
+    }
+
+    @Test
     void defaultsAreParsedIntoTypedFields() {
         LogFileSourceConfig config = new LogFileSourceConfig(Map.of("files", "/var/log/a.log*", "topic", "t"));
         assertEquals(List.of("/var/log/a.log*"), config.files);

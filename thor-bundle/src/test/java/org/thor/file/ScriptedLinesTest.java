@@ -5,6 +5,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.format.GroovyFormat;
 import org.thor.file.offset.StreamOffset;
 
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ class ScriptedLinesTest {
         Files.writeString(script, "'v1 ' + line.text");
         Map<String, String> config = LogFiles.config(log.toString());
         config.put(LogFileSourceConfig.FORMAT_CONFIG, "groovy");
-        config.put(LogFileSourceConfig.GROOVY_FILE_CONFIG, script.toString());
+        config.put(GroovyFormat.FILE_CONFIG, script.toString());
         config.put(LogFileSourceConfig.SCAN_INTERVAL_CONFIG, "50");
         LogFiles.appendLines(log, 0, 1000);
         try (TaskHarness harness = new TaskHarness(config).start()) {
@@ -131,8 +132,8 @@ class ScriptedLinesTest {
         Path script = dir.resolve("broken.groovy");
         Files.writeString(script, "// parses nothing\nline.text.split(\n");
         Map<String, String> config = groovy(dir.resolve("a.log"), null);
-        config.put(LogFileSourceConfig.GROOVY_FILE_CONFIG, script.toString());
-        List<String> errors = errors(config, LogFileSourceConfig.GROOVY_FILE_CONFIG);
+        config.put(GroovyFormat.FILE_CONFIG, script.toString());
+        List<String> errors = errors(config, GroovyFormat.FILE_CONFIG);
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("broken.groovy: 3:") || errors.get(0).contains("broken.groovy: 2:"), errors.get(0));
         assertTrue(errors.get(0).contains("@ line"), errors.get(0));
@@ -165,7 +166,7 @@ class ScriptedLinesTest {
         Map<String, String> config = LogFiles.config(log.toString());
         config.put(LogFileSourceConfig.FORMAT_CONFIG, "groovy");
         if (script != null) {
-            config.put(LogFileSourceConfig.GROOVY_SCRIPT_CONFIG, script);
+            config.put(GroovyFormat.SCRIPT_CONFIG, script);
         }
         return config;
     }

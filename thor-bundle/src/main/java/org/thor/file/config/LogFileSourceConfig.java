@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.thor.file.read.LineFilter;
 import org.thor.file.read.MultilineJoiner;
+import org.thor.format.LineFormat;
 
 import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
@@ -88,18 +89,6 @@ public final class LogFileSourceConfig extends AbstractConfig {
             + "names, and the inode behind each file being read) starts a listing as soon as something moved.";
     public static final String BATCH_MAX_RECORDS_CONFIG = "batch.max.records";
     private static final String BATCH_MAX_RECORDS_DOC = "Most records returned by one poll().";
-    public static final String REGEX_PATTERN_CONFIG = "format.regex.pattern";
-    private static final String REGEX_PATTERN_DOC = "For format=regex: a Java regular expression with "
-            + "named groups, matched against the whole line; each group becomes an optional string field. "
-            + "Lines it does not match are kept, in the field 'unparsed'.";
-    public static final String GROOVY_FILE_CONFIG = "format.groovy.file";
-    private static final String GROOVY_FILE_DOC = "For format=groovy: the absolute path of a Groovy script that "
-            + "turns each line into the record's value (a String as it is, a Map as a JSON object, null drops "
-            + "the line). A running task picks up an edit within scan.interval.ms; an edit that does not "
-            + "compile is logged and the previous script keeps running. The script runs with Thor's rights.";
-    public static final String GROOVY_SCRIPT_CONFIG = "format.groovy.script";
-    private static final String GROOVY_SCRIPT_DOC = "For format=groovy: the script itself, for short ones, "
-            + "instead of format.groovy.file.";
     public static final String INCLUDE_LINES_CONFIG = "include.lines";
     private static final String INCLUDE_LINES_DOC = "Java regular expressions, comma-separated; when any is "
             + "given, only lines (or multiline events) in which one of them is found are kept. Applied before "
@@ -169,7 +158,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public static final String KEY_NONE = "none";
 
     private static final String GROUP_FILES = "Files";
-    private static final String GROUP_RECORDS = "Records";
+    private static final String GROUP_RECORDS = LineFormat.CONFIG_GROUP;
     private static final String GROUP_FLOW = "Flow";
     private static final String GROUP_MULTILINE = "Multiline";
 
@@ -196,12 +185,6 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.HIGH, TOPIC_DOC, GROUP_RECORDS, 1, ConfigDef.Width.MEDIUM, "Topic")
             .define(FORMAT_CONFIG, Type.STRING, "raw", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, FORMAT_DOC, GROUP_RECORDS, 2, ConfigDef.Width.SHORT, "Format")
-            .define(REGEX_PATTERN_CONFIG, Type.STRING, "", LogFileSourceConfig::validateRegex,
-                    Importance.MEDIUM, REGEX_PATTERN_DOC, GROUP_RECORDS, 5, ConfigDef.Width.LONG, "Regex pattern")
-            .define(GROOVY_FILE_CONFIG, Type.STRING, "", LogFileSourceConfig::validateAbsolutePath,
-                    Importance.MEDIUM, GROOVY_FILE_DOC, GROUP_RECORDS, 7, ConfigDef.Width.LONG, "Groovy script file")
-            .define(GROOVY_SCRIPT_CONFIG, Type.STRING, "",
-                    Importance.LOW, GROOVY_SCRIPT_DOC, GROUP_RECORDS, 8, ConfigDef.Width.LONG, "Groovy script")
             .define(INCLUDE_LINES_CONFIG, Type.LIST, "", LogFileSourceConfig::validateRegexes,
                     Importance.MEDIUM, INCLUDE_LINES_DOC, GROUP_RECORDS, 9, ConfigDef.Width.LONG, "Include lines")
             .define(EXCLUDE_LINES_CONFIG, Type.LIST, "", LogFileSourceConfig::validateRegexes,
@@ -263,6 +246,17 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final int multilineMaxLines;
     public final int multilineMaxBytes;
     public final long multilineTimeoutMs;
+
+    /** The connector's keys with those of {@code formats}, each declared by its format. */
+    public static ConfigDef withFormats(List<ConfigDef> formats) {
+        ConfigDef all = new ConfigDef(CONFIG_DEF);
+        for (ConfigDef format : formats) {
+            format.configKeys().values().stream()
+                    .filter(key -> !all.configKeys().containsKey(key.name))
+                    .forEach(all::define);
+        }
+        return all;
+    }
 
     public LogFileSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -349,13 +343,6 @@ public final class LogFileSourceConfig extends AbstractConfig {
         List<String> regexes = (List<String>) value;
         for (String regex : regexes) {
             validateRegex(name, regex);
-        }
-    }
-
-    private static void validateAbsolutePath(String name, Object value) {
-        String path = ((String) value).trim();
-        if (!path.isEmpty() && !Path.of(path).isAbsolute()) {
-            throw new ConfigException(name, value, "the path must be absolute");
         }
     }
 

@@ -1,7 +1,10 @@
 package org.thor.file.format;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.thor.format.LineFormat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -38,6 +41,16 @@ public final class Formats {
                 .filter(format -> format.name().equals(name))
                 .findFirst()
                 .map(format -> new Lease(format, () -> { }));
+    }
+
+    /** The keys each format there is now declares: the built-in ones, and inside OSGi every format service. */
+    public static List<ConfigDef> configs() {
+        List<ConfigDef> configs = new ArrayList<>();
+        ServiceLoader.load(LineFormat.class, Formats.class.getClassLoader()).forEach(format -> configs.add(format.config()));
+        if (insideOsgi()) {
+            configs.addAll(OsgiFormats.configs(Formats.class));
+        }
+        return configs;
     }
 
     /** Whether formats can come from bundles that are added later, so a missing one is worth waiting for. */

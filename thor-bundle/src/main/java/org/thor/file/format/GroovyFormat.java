@@ -1,5 +1,6 @@
 package org.thor.file.format;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.osgi.service.component.annotations.Component;
 import org.thor.file.config.LogFileSourceConfig;
@@ -21,13 +22,34 @@ import java.util.Map;
 public final class GroovyFormat implements LineFormat {
 
     public static final String NAME = "groovy";
-    /** Declared, with their documentation, in the connector's ConfigDef. */
-    public static final String FILE_CONFIG = LogFileSourceConfig.GROOVY_FILE_CONFIG;
-    public static final String SCRIPT_CONFIG = LogFileSourceConfig.GROOVY_SCRIPT_CONFIG;
+    public static final String FILE_CONFIG = "format.groovy.file";
+    private static final String FILE_DOC = "For format=groovy: the absolute path of a Groovy script that "
+            + "turns each line into the record's value (a String as it is, a Map as a JSON object, null drops "
+            + "the line). A running task picks up an edit within scan.interval.ms; an edit that does not "
+            + "compile is logged and the previous script keeps running. The script runs with Thor's rights.";
+    public static final String SCRIPT_CONFIG = "format.groovy.script";
+    private static final String SCRIPT_DOC = "For format=groovy: the script itself, for short ones, "
+            + "instead of format.groovy.file.";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return new ConfigDef()
+                .define(FILE_CONFIG, ConfigDef.Type.STRING, "", GroovyFormat::validateAbsolutePath,
+                        ConfigDef.Importance.MEDIUM, FILE_DOC, CONFIG_GROUP, 7, ConfigDef.Width.LONG, "Groovy script file")
+                .define(SCRIPT_CONFIG, ConfigDef.Type.STRING, "",
+                        ConfigDef.Importance.LOW, SCRIPT_DOC, CONFIG_GROUP, 8, ConfigDef.Width.LONG, "Groovy script");
+    }
+
+    private static void validateAbsolutePath(String name, Object value) {
+        String path = ((String) value).trim();
+        if (!path.isEmpty() && !Path.of(path).isAbsolute()) {
+            throw new ConfigException(name, value, "the path must be absolute");
+        }
     }
 
     @Override

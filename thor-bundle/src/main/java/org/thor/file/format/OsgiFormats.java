@@ -1,5 +1,6 @@
 package org.thor.file.format;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -7,8 +8,10 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.thor.format.LineFormat;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +48,31 @@ final class OsgiFormats {
             }
         }
         return Optional.empty();
+    }
+
+    /** The keys every format service declares. */
+    static List<ConfigDef> configs(Class<?> caller) {
+        Bundle bundle = FrameworkUtil.getBundle(caller);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        List<ConfigDef> configs = new ArrayList<>();
+        if (context == null) {
+            return configs;
+        }
+        try {
+            for (ServiceReference<LineFormat> reference : context.getServiceReferences(LineFormat.class, null)) {
+                LineFormat format = context.getService(reference);
+                if (format != null) {
+                    try {
+                        configs.add(format.config());
+                    } finally {
+                        context.ungetService(reference);
+                    }
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            // no filter given: cannot happen
+        }
+        return configs;
     }
 
     private static String escape(String value) {

@@ -1,5 +1,6 @@
 package org.thor.file.format;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -25,8 +26,10 @@ import java.util.regex.PatternSyntaxException;
 public final class RegexFormat implements LineFormat {
 
     public static final String NAME = "regex";
-    /** Declared, with its documentation, in the connector's ConfigDef. */
     public static final String PATTERN_CONFIG = "format.regex.pattern";
+    private static final String PATTERN_DOC = "For format=regex: a Java regular expression with "
+            + "named groups, matched against the whole line; each group becomes an optional string field. "
+            + "Lines it does not match are kept, in the field 'unparsed'.";
     public static final String UNPARSED_FIELD = "unparsed";
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
@@ -34,6 +37,20 @@ public final class RegexFormat implements LineFormat {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return new ConfigDef().define(PATTERN_CONFIG, ConfigDef.Type.STRING, "", RegexFormat::validateRegex,
+                ConfigDef.Importance.MEDIUM, PATTERN_DOC, CONFIG_GROUP, 5, ConfigDef.Width.LONG, "Regex pattern");
+    }
+
+    private static void validateRegex(String name, Object value) {
+        try {
+            Pattern.compile((String) value);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(name, value, e.getDescription());
+        }
     }
 
     @Override
