@@ -223,8 +223,9 @@ public final class CopyTruncation {
             }
             copy = null; // else it holds less than was read: nothing owed, it is retired below
         }
-        TrackedFile readAlready = null;
-        if (copy == null && (mark.position() > 0 || unread > 0)) {
+        // none of it read, but what was seen of it is in a file read as one of its own: its copy, taken for new
+        TrackedFile readAlready = copy == null && mark.position() == 0 && unread > 0 ? files.otherHolding(file, seen) : null;
+        if (copy == null && readAlready == null && (mark.position() > 0 || unread > 0)) {
             scan.run();
             for (TrackedFile candidate : files.snapshot()) {
                 if (candidate != file && !candidate.started() && candidate.state() == TrackedFile.State.LIVE
@@ -241,9 +242,6 @@ public final class CopyTruncation {
         files.retireCopiesOf(file);
         // taken before its copies are listed: a copy of what it holds now, made meanwhile, is then told apart
         file.restartFromTruncation(config.maxLineBytes, config.charset);
-        if (readAlready == null && copy == null && mark.position() == 0 && unread > 0) {
-            readAlready = files.otherHolding(file, seen);
-        }
         if (copy != null) {
             copy.markComplete();
             handover.takeOver(copy, file, file, mark);

@@ -214,11 +214,20 @@ public final class StreamFiles implements AutoCloseable {
         List<TrackedFile> others = new ArrayList<>(finished.recent());
         files.stream().filter(other -> other.state() == TrackedFile.State.LIVE && other.started()).forEach(others::add);
         for (TrackedFile other : others) {
-            if (other != file && !other.compressed && seen.provenBy(other.path(), other.key)) {
+            if (other != file && !other.compressed && holds(other, seen)) {
                 return other;
             }
         }
         return null;
+    }
+
+    /** Through its open handle when it has one: its path may lead to another file by now. */
+    private static boolean holds(TrackedFile file, ReadMark seen) {
+        try {
+            return file.isOpen() ? seen.provenBy(file.content(), file.channel().size()) : seen.provenBy(file.path(), file.key);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

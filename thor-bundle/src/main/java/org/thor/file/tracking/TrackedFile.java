@@ -1,6 +1,5 @@
 package org.thor.file.tracking;
 
-import org.thor.file.identity.ContentDigest;
 import org.thor.file.identity.FileContent;
 import org.thor.file.identity.FileKeys;
 import org.thor.file.identity.Fingerprint;
@@ -29,21 +28,7 @@ public final class TrackedFile {
     /** Read through a decompressing stream; such a file does not grow, and its size is not its content's. */
     public final boolean compressed;
     private Path path;
-    private Fingerprint fingerprint;
-    /** The position in the snapshot: just after the last line handed out. */
-    private long position;
-    /** {@link ReadMark}'s hash of the bytes just before {@link #position}. */
-    private long tailHash;
-    /** The {@link ContentDigest} of what was read: unknown when the position was not reached by reading. */
-    private long digest;
-    /**
-     * The furthest end of the file seen, with the tail hash there: while Thor is behind, a file
-     * that was truncated and written again to past that point with the same first bytes is told
-     * apart by it, and its copy proven by it.
-     */
-    private long seenSize;
-    private long seenTailHash;
-    private long seenDigest = ContentDigest.UNKNOWN;
+    private final ReadProgress progress;
     private State state = State.LIVE;
     /** For a COPY: the live file it copies, and since when it is taken for its copy. */
     private TrackedFile original;
@@ -69,11 +54,7 @@ public final class TrackedFile {
         this.key = key;
         this.compressed = FileContent.isCompressed(path);
         this.path = path;
-        this.fingerprint = fingerprint;
-        this.position = position;
-        this.tailHash = position == 0 ? ReadMark.EMPTY_TAIL : ReadMark.NO_TAIL;
-        this.digest = position == 0 ? ContentDigest.EMPTY : ContentDigest.UNKNOWN;
-        this.seenSize = position;
+        this.progress = new ReadProgress(fingerprint, position);
         this.size = size;
         this.lastChangeMillis = lastChangeMillis;
     }
@@ -83,19 +64,12 @@ public final class TrackedFile {
     }
 
     public Fingerprint fingerprint() {
-        return fingerprint;
+        return progress.fingerprint();
     }
 
+    /** Just after the last line handed out. */
     public long position() {
-        return position;
-    }
-
-    long tailHash() {
-        return tailHash;
-    }
-
-    long digest() {
-        return digest;
+        return progress.position();
     }
 
     public State state() {
@@ -209,7 +183,7 @@ public final class TrackedFile {
      */
     public void markRewritten() {
         rewritten = true;
-        seenSize = position;
+        progress.forgetSeen();
     }
 
     public boolean rewritten() {
@@ -263,27 +237,28 @@ public final class TrackedFile {
 
     /** What was read of it so far. */
     public ReadMark mark() {
-        return ReadMark.of(fingerprint, position, tailHash, digest);
+        return progress.mark();
     }
 
     /** The furthest end of the file seen so far; the same as {@link #mark()} when nothing unread was seen. */
     public ReadMark seenMark() {
-        return seenSize > position ? ReadMark.of(fingerprint, seenSize, seenTailHash, seenDigest) : mark();
+        return progress.seenMark();
     }
 
     /** Its entry in a stored offset, without its position. */
     public String entryPrefix() {
-        return StreamOffset.entryPrefix(key, fingerprint);
+        return StreamOffset.entryPrefix(key, progress.fingerprint());
     }
 
     /** Appends its entry, with its position, to those of a stored offset in {@code out}. */
     void appendEntryTo(StringBuilder out) {
-        StreamOffset.appendEntry(out, entryPrefix(), position, tailHash, digest, position + unreadSeen());
+        StreamOffset.appendEntry(out, entryPrefix(), position(), progress.tailHash(), progress.digest(),
+                position() + unreadSeen());
     }
 
     /** How many bytes were seen in the file but not read: lost if it was truncated and no copy holds them. */
     public long unreadSeen() {
-        return Math.max(0, seenSize - position);
+        return progress.unreadSeen();
     }
 
     /**
@@ -291,79 +266,47 @@ public final class TrackedFile {
      * the read finds the file rewritten, and the old end tells what its copy must hold).
      */
     public void see() throws IOException {
-        long size = handle.channel().size();
-        if (compressed || size <= seenSize || size <= position) {
-            return;
-        }
-        if (ReadMark.tailHashAt(handle.content(), position) != tailHash
-                || seenSize > position && ReadMark.tailHashAt(handle.content(), seenSize) != seenTailHash
-                || !fingerprint.isFull() && !startUnchanged()) {
-            return;
-        }
-        long hash = ReadMark.tailHashAt(handle.content(), size);
-        if (hash != -1) {
-            seenSize = size;
-            seenTailHash = hash;
-            seenDigest = ContentDigest.UNKNOWN;
+        if (!compressed) {
+            progress.see(handle.content(), handle.channel().size());
         }
     }
 
     /** A line was handed out: it ends at {@code lineEnd}, where the {@link ReadMark} tail and digest are as given. */
     public void advance(long lineEnd, long lineTailHash, long lineDigest) {
-        position = lineEnd;
-        tailHash = lineTailHash;
-        digest = lineDigest;
+        progress.advance(lineEnd, lineTailHash, lineDigest);
         started = true;
     }
 
     /** Continues from {@code mark}'s position, which this file was proven to hold. */
     public void continueFrom(ReadMark mark) {
-        position = mark.position();
-        tailHash = mark.tailHash();
-        digest = mark.digest();
-        seenSize = Math.max(seenSize, position);
+        progress.continueFrom(mark);
         started = true;
     }
 
     /** Takes {@code position} as read, with the tail the file holds there now (none when it cannot be read). */
     public void settleAt(long position) {
-        this.position = position;
-        digest = position == 0 ? ContentDigest.EMPTY : ContentDigest.UNKNOWN;
         long hash;
         try {
             hash = FileContent.readOnce(path, key, content -> ReadMark.tailHashAt(content, position));
         } catch (IOException e) {
             hash = -1;
         }
-        tailHash = hash == -1 ? ReadMark.NO_TAIL : hash;
-        if (position >= seenSize) {
-            // the end seen is where it settled, with the tail there: a later continueFrom an earlier mark still proves it
-            seenSize = position;
-            seenTailHash = tailHash;
-        }
+        progress.settleAt(position, hash);
     }
 
     /** Truncated: what it holds now is new, read from its start. */
     public void restartFromTruncation(int maxLineBytes, Charset charset) throws IOException {
         rewritten = false;
-        position = 0;
-        tailHash = ReadMark.EMPTY_TAIL;
-        digest = ContentDigest.EMPTY;
-        seenSize = 0;
         size = handle.channel().size();
-        fingerprint = Fingerprint.read(handle.content());
-        rewind(maxLineBytes, charset);
         // what it holds now is known from now on, so that a copy can be proven if it is truncated again unread
-        see();
-        if (seenSize > 0) {
-            seenDigest = ContentDigest.of(handle.content(), seenSize);
-        }
+        progress.restart(handle.content(), size);
+        rewind(maxLineBytes, charset);
     }
 
     /** Opens the file, checking that the path still leads to this identity. */
     public void open(int maxLineBytes, Charset charset) throws IOException {
         if (handle == null) {
-            handle = FileHandle.open(path, key, compressed, position, digest, maxLineBytes, charset);
+            handle = FileHandle.open(path, key, compressed, position(), progress.digest(), maxLineBytes, charset);
         }
     }
 
@@ -373,14 +316,7 @@ public final class TrackedFile {
      * this) and, when {@code checkStart}, its first bytes.
      */
     public boolean unchanged(boolean checkStart) throws IOException {
-        if (rewritten || checkStart && !startUnchanged()) {
-            return false;
-        }
-        long now = ReadMark.tailHashAt(handle.content(), position);
-        if (tailHash == ReadMark.NO_TAIL && now != -1) {
-            tailHash = now; // resumed from an offset stored without a tail, and proven by its start and length
-        }
-        return now == tailHash && (seenSize <= position || ReadMark.tailHashAt(handle.content(), seenSize) == seenTailHash);
+        return !rewritten && progress.unchanged(handle.content(), checkStart);
     }
 
     /**
@@ -388,21 +324,13 @@ public final class TrackedFile {
      * while the fingerprint is not full it grows with the file.
      */
     public boolean startUnchanged() throws IOException {
-        if (fingerprint.isFull()) {
-            return Fingerprint.hashOfHead(handle.content(), Fingerprint.MAX_BYTES) == fingerprint.hash();
-        }
-        Fingerprint now = Fingerprint.read(handle.content());
-        if (!fingerprint.isPrefixOf(now)) {
-            return false;
-        }
-        fingerprint = now;
-        return true;
+        return progress.startUnchanged(handle.content());
     }
 
     /** Forgets the bytes read past {@link #position}, so reading resumes there. */
     public void rewind(int maxLineBytes, Charset charset) {
         if (handle != null) {
-            handle.rewind(position, digest, maxLineBytes, charset);
+            handle.rewind(position(), progress.digest(), maxLineBytes, charset);
         }
     }
 
@@ -415,6 +343,6 @@ public final class TrackedFile {
 
     @Override
     public String toString() {
-        return path + " [" + key + " " + state + " @" + position + "]";
+        return path + " [" + key + " " + state + " @" + position() + "]";
     }
 }
