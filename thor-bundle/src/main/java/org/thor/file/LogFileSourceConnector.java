@@ -146,7 +146,7 @@ public class LogFileSourceConnector extends SourceConnector {
 
     @Override
     public ConfigDef config() {
-        return LogFileSourceConfig.withFormats(Formats.configs());
+        return withFormats(Formats.configs());
     }
 
     @Override
@@ -185,5 +185,16 @@ public class LogFileSourceConnector extends SourceConnector {
             }
         }
         return true;
+    }
+
+    /** The connector's keys with those of {@code formats}, each declared by its format. */
+    private static ConfigDef withFormats(List<ConfigDef> formats) {
+        ConfigDef all = new ConfigDef(LogFileSourceConfig.CONFIG_DEF);
+        for (ConfigDef format : formats) {
+            format.configKeys().values().stream()
+                    .filter(key -> !all.configKeys().containsKey(key.name))
+                    .forEach(all::define);
+        }
+        return all;
     }
 }

@@ -11,8 +11,6 @@ import org.thor.file.read.MultilineJoiner;
 import org.thor.format.LineFormat;
 
 import java.nio.charset.Charset;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -163,15 +161,15 @@ public final class LogFileSourceConfig extends AbstractConfig {
     private static final String GROUP_MULTILINE = "Multiline";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(FILES_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, LogFileSourceConfig::validatePatterns,
+            .define(FILES_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, ConfigChecks::validatePatterns,
                     Importance.HIGH, FILES_DOC, GROUP_FILES, 1, ConfigDef.Width.LONG, "Files")
-            .define(EXCLUDE_CONFIG, Type.LIST, "*.bz2,*.xz,*.zst,*.zip", LogFileSourceConfig::validateGlobs,
+            .define(EXCLUDE_CONFIG, Type.LIST, "*.bz2,*.xz,*.zst,*.zip", ConfigChecks::validateGlobs,
                     Importance.LOW, EXCLUDE_DOC, GROUP_FILES, 2, ConfigDef.Width.LONG, "Excluded names")
             .define(READ_FROM_CONFIG, Type.STRING, READ_FROM_BEGINNING, ValidString.in(READ_FROM_BEGINNING, READ_FROM_END, READ_FROM_TIME),
                     Importance.MEDIUM, READ_FROM_DOC, GROUP_FILES, 3, ConfigDef.Width.SHORT, "Read from")
-            .define(READ_FROM_TIME_CONFIG, Type.STRING, "", LogFileSourceConfig::validateInstant,
+            .define(READ_FROM_TIME_CONFIG, Type.STRING, "", ConfigChecks::validateInstant,
                     Importance.MEDIUM, READ_FROM_TIME_DOC, GROUP_FILES, 8, ConfigDef.Width.MEDIUM, "Read from time")
-            .define(CHARSET_CONFIG, Type.STRING, "UTF-8", LogFileSourceConfig::validateCharset,
+            .define(CHARSET_CONFIG, Type.STRING, "UTF-8", ConfigChecks::validateCharset,
                     Importance.MEDIUM, CHARSET_DOC, GROUP_FILES, 4, ConfigDef.Width.SHORT, "Charset")
             .define(MAX_LINE_BYTES_CONFIG, Type.INT, FITS_KAFKA_DEFAULTS, ConfigDef.Range.between(16, 64 * 1024 * 1024),
                     Importance.LOW, MAX_LINE_BYTES_DOC, GROUP_FILES, 5, ConfigDef.Width.SHORT, "Max line bytes")
@@ -185,9 +183,9 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.HIGH, TOPIC_DOC, GROUP_RECORDS, 1, ConfigDef.Width.MEDIUM, "Topic")
             .define(FORMAT_CONFIG, Type.STRING, "raw", new ConfigDef.NonEmptyStringWithoutControlChars(),
                     Importance.MEDIUM, FORMAT_DOC, GROUP_RECORDS, 2, ConfigDef.Width.SHORT, "Format")
-            .define(INCLUDE_LINES_CONFIG, Type.LIST, "", LogFileSourceConfig::validateRegexes,
+            .define(INCLUDE_LINES_CONFIG, Type.LIST, "", ConfigChecks::validateRegexes,
                     Importance.MEDIUM, INCLUDE_LINES_DOC, GROUP_RECORDS, 9, ConfigDef.Width.LONG, "Include lines")
-            .define(EXCLUDE_LINES_CONFIG, Type.LIST, "", LogFileSourceConfig::validateRegexes,
+            .define(EXCLUDE_LINES_CONFIG, Type.LIST, "", ConfigChecks::validateRegexes,
                     Importance.MEDIUM, EXCLUDE_LINES_DOC, GROUP_RECORDS, 10, ConfigDef.Width.LONG, "Exclude lines")
             .define(RECORD_KEY_CONFIG, Type.STRING, KEY_STREAM, ValidString.in(KEY_STREAM, KEY_PATH, KEY_NONE),
                     Importance.LOW, RECORD_KEY_DOC, GROUP_RECORDS, 3, ConfigDef.Width.SHORT, "Record key")
@@ -204,7 +202,7 @@ public final class LogFileSourceConfig extends AbstractConfig {
                     Importance.LOW, BATCH_MAX_RECORDS_DOC, GROUP_FLOW, 2, ConfigDef.Width.SHORT, "Batch max records")
             .define(POLL_INTERVAL_CONFIG, Type.LONG, 200L, ConfigDef.Range.between(1, 60_000),
                     Importance.LOW, POLL_INTERVAL_DOC, GROUP_FLOW, 3, ConfigDef.Width.SHORT, "Poll interval (ms)")
-            .define(MULTILINE_PATTERN_CONFIG, Type.STRING, "", LogFileSourceConfig::validateRegex,
+            .define(MULTILINE_PATTERN_CONFIG, Type.STRING, "", ConfigChecks::validateRegex,
                     Importance.MEDIUM, MULTILINE_PATTERN_DOC, GROUP_MULTILINE, 1, ConfigDef.Width.LONG, "Multiline pattern")
             .define(MULTILINE_NEGATE_CONFIG, Type.BOOLEAN, false,
                     Importance.MEDIUM, MULTILINE_NEGATE_DOC, GROUP_MULTILINE, 2, ConfigDef.Width.SHORT, "Multiline negate")
@@ -246,17 +244,6 @@ public final class LogFileSourceConfig extends AbstractConfig {
     public final int multilineMaxLines;
     public final int multilineMaxBytes;
     public final long multilineTimeoutMs;
-
-    /** The connector's keys with those of {@code formats}, each declared by its format. */
-    public static ConfigDef withFormats(List<ConfigDef> formats) {
-        ConfigDef all = new ConfigDef(CONFIG_DEF);
-        for (ConfigDef format : formats) {
-            format.configKeys().values().stream()
-                    .filter(key -> !all.configKeys().containsKey(key.name))
-                    .forEach(all::define);
-        }
-        return all;
-    }
 
     public LogFileSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -302,66 +289,5 @@ public final class LogFileSourceConfig extends AbstractConfig {
         }
         return new MultilineJoiner<>(java.util.regex.Pattern.compile(multilinePattern), multilineNegate,
                 multilineAfter, multilineMaxLines, multilineMaxBytes, multilineTimeoutMs);
-    }
-
-    private static void validatePatterns(String name, Object value) {
-        @SuppressWarnings("unchecked")
-        List<String> patterns = (List<String>) value;
-        if (patterns == null || patterns.isEmpty()) {
-            throw new ConfigException(name, value, "at least one glob pattern is needed");
-        }
-        for (String pattern : patterns) {
-            if (!Path.of(pattern.trim()).isAbsolute()) {
-                throw new ConfigException(name, pattern, "the pattern must be an absolute path");
-            }
-        }
-        validateGlobs(name, value);
-    }
-
-    private static void validateGlobs(String name, Object value) {
-        @SuppressWarnings("unchecked")
-        List<String> patterns = (List<String>) value;
-        for (String pattern : patterns) {
-            try {
-                FileSystems.getDefault().getPathMatcher("glob:" + pattern.trim());
-            } catch (RuntimeException e) {
-                throw new ConfigException(name, pattern, "not a valid glob: " + e.getMessage());
-            }
-        }
-    }
-
-    private static void validateRegex(String name, Object value) {
-        try {
-            java.util.regex.Pattern.compile((String) value);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new ConfigException(name, value, e.getDescription());
-        }
-    }
-
-    private static void validateRegexes(String name, Object value) {
-        @SuppressWarnings("unchecked")
-        List<String> regexes = (List<String>) value;
-        for (String regex : regexes) {
-            validateRegex(name, regex);
-        }
-    }
-
-    private static void validateInstant(String name, Object value) {
-        String text = ((String) value).trim();
-        if (!text.isEmpty()) {
-            try {
-                java.time.Instant.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new ConfigException(name, value, "not an ISO-8601 instant such as 2026-11-25T10:00:00Z");
-            }
-        }
-    }
-
-    private static void validateCharset(String name, Object value) {
-        try {
-            Charset.forName((String) value);
-        } catch (RuntimeException e) {
-            throw new ConfigException(name, value, "not a charset this JVM supports");
-        }
     }
 }
