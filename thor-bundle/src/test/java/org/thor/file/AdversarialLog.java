@@ -123,15 +123,20 @@ final class AdversarialLog {
         period++;
         switch (rotation) {
             case DATE -> Files.createFile(current());
+            // a log never written to is not there to rotate, as with logrotate's missingok
             case RENAME -> {
-                LogFiles.shiftRotated(current(), 1000);
-                Files.move(current(), dir.resolve("app.log.1"));
+                if (Files.exists(current())) {
+                    LogFiles.shiftRotated(current(), 1000);
+                    Files.move(current(), dir.resolve("app.log.1"));
+                }
                 Files.createFile(current());
             }
             case COPYTRUNCATE_MATCHED, COPYTRUNCATE_EXACT -> {
-                LogFiles.shiftRotated(current(), 1000);
-                Files.copy(current(), dir.resolve("app.log.1"), StandardCopyOption.COPY_ATTRIBUTES);
-                LogFiles.truncate(current());
+                if (Files.exists(current())) {
+                    LogFiles.shiftRotated(current(), 1000);
+                    Files.copy(current(), dir.resolve("app.log.1"), StandardCopyOption.COPY_ATTRIBUTES);
+                    LogFiles.truncate(current());
+                }
             }
         }
     }
