@@ -35,7 +35,7 @@ class BadInputTest {
         append(log, "first\nsecond is half");
         try (TaskHarness harness = new TaskHarness(LogFiles.config(log.toString())).start()) {
             assertEquals(List.of("first"), harness.pollUntil(1, TIMEOUT));
-            assertEquals(List.of("first"), harness.pollFor(Duration.ofMillis(300)));
+            assertEquals(List.of("first"), harness.pollQuietFor(Duration.ofMillis(300)));
             append(log, " and now complete\r\nthird\n");
             assertEquals(List.of("first", "second is half and now complete", "third"), harness.pollUntil(3, TIMEOUT));
         }
