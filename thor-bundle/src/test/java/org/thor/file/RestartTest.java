@@ -82,7 +82,8 @@ class RestartTest {
         appendLines(current, 10, 20);
         try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log.*")).start()) {
             harness.pollUntil(20, TIMEOUT);
-            harness.pollQuietFor(Duration.ofMillis(400));
+            // the finished file leaves the offset once it is closed (close.inactive.ms): wait for the task to say so
+            harness.pollUntilTrue(() -> harness.task().metrics().getFilesOpen() == 1, TIMEOUT);
             appendLines(current, 20, 21);
             harness.pollUntil(21, TIMEOUT);
             Map<String, ?> offset = harness.storedOffsets.values().iterator().next();
