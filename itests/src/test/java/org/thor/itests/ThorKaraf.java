@@ -197,6 +197,33 @@ final class ThorKaraf implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(home.resolve("started-again.out").toFile()).start();
     }
 
+    /**
+     * Stops Karaf with SIGTERM and starts it again from its home as {@code user} (its home handed
+     * to that user first, and back to root for {@code "root"}), with setpriv and no supplementary
+     * groups, as a service run by its own user is. Returns once the old JVM is gone.
+     */
+    void stopAndStartAgainAs(String user) throws IOException, InterruptedException {
+        List<ProcessHandle> running = karafProcesses();
+        if (running.isEmpty()) {
+            throw new IOException("No Karaf process runs from " + home);
+        }
+        running.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : running) {
+            try {
+                process.onExit().get(90, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("Karaf process " + process.pid() + " did not die", e);
+            }
+        }
+        Process chown = new ProcessBuilder("chown", "-R", user + ":" + user, home.toString()).inheritIO().start();
+        if (!chown.waitFor(2, TimeUnit.MINUTES) || chown.exitValue() != 0) {
+            throw new IOException("chown -R " + user + " " + home + " failed");
+        }
+        startedAgain = new ProcessBuilder("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups",
+                home.resolve("bin/karaf").toString(), "server")
+                .redirectErrorStream(true).redirectOutput(home.resolve("started-again-as-" + user + ".out").toFile()).start();
+    }
+
     /** The processes running from this Karaf's home: the JVM, and the bin/karaf script that started it. */
     private List<ProcessHandle> karafProcesses() {
         String karafHome = home.toAbsolutePath().toString();

@@ -285,7 +285,8 @@ public class LogFileSourceTask extends SourceTask {
         changes.await(config.pollIntervalMs, this::follows);
     }
 
-    private synchronized boolean follows(Path path) {
+    /** Whether one of the streams tracks the file at {@code path} now (package-private: tests wait on it). */
+    synchronized boolean follows(Path path) {
         return streams.stream().anyMatch(stream -> stream.follows(path));
     }
 }

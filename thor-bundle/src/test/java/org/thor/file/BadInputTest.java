@@ -2,6 +2,7 @@ package org.thor.file;
 
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thor.file.config.LogFileSourceConfig;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +37,7 @@ class BadInputTest {
         append(log, "first\nsecond is half");
         try (TaskHarness harness = new TaskHarness(LogFiles.config(log.toString())).start()) {
             assertEquals(List.of("first"), harness.pollUntil(1, TIMEOUT));
-            assertEquals(List.of("first"), harness.pollFor(Duration.ofMillis(300)));
+            assertEquals(List.of("first"), harness.pollQuietFor(Duration.ofMillis(300)));
             append(log, " and now complete\r\nthird\n");
             assertEquals(List.of("first", "second is half and now complete", "third"), harness.pollUntil(3, TIMEOUT));
         }
@@ -130,7 +132,7 @@ class BadInputTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         appendLines(open, 1, 2);
         try (TaskHarness harness = new TaskHarness(LogFiles.config(locked + "," + open)).start()) {
-            if ("root".equals(System.getProperty("user.name"))) {
+            if (UnprivilegedUser.runningAsRoot()) {
                 // root reads every file, as a collector run as root does: no mode bits stop it
                 assertEquals(lines(0, 2), harness.pollUntil(2, TIMEOUT).stream().sorted().toList());
                 return;
@@ -138,6 +140,36 @@ class BadInputTest {
             assertEquals(lines(1, 2), harness.pollUntil(1, TIMEOUT));
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
             assertEquals(2, harness.pollUntil(2, TIMEOUT).size());
+        }
+    }
+
+    /**
+     * As above where the build runs as root (CI does): the task runs in a JVM of its own as a
+     * system user made for the purpose, which the file's mode stops. The file is skipped, reported
+     * once, and read once its mode allows. Skipped only where root cannot make the user.
+     */
+    @Test
+    void unreadableFileIsSkippedReportedAndReadOnceItsModeAllowsForAnUnprivilegedUser() throws Exception {
+        Assumptions.assumeTrue(UnprivilegedUser.runningAsRoot(), "not root: unreadableFileDoesNotStopTheOthers runs unprivileged itself");
+        Optional<String> user = UnprivilegedUser.ensure();
+        Assumptions.assumeTrue(user.isPresent(), "root could not make the user " + UnprivilegedUser.NAME);
+        Path work = Files.createTempDirectory("thor-unprivileged-");
+        try {
+            Path logs = Files.createDirectories(work.resolve("logs"));
+            Path locked = logs.resolve("a.log");
+            appendLines(locked, 0, 1);
+            appendLines(logs.resolve("b.log"), 1, 2);
+            UnprivilegedUser.own(logs);
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+            UnprivilegedUser.Result result = UnprivilegedUser.runAsUser(work, UnreadableFileAsUser.class, logs.toString());
+            assertEquals(0, result.exitCode(), "the unprivileged task:\n" + result.output());
+            assertTrue(result.output().contains("UNREADABLE-FILE-OK as " + UnprivilegedUser.NAME), result.output());
+            long reports = result.output().lines()
+                    .filter(line -> line.contains("WARN") && line.contains(locked.toString()) && line.contains("AccessDenied"))
+                    .count();
+            assertEquals(1, reports, "the unreadable file is reported once:\n" + result.output());
+        } finally {
+            UnprivilegedUser.deleteTree(work);
         }
     }
 

@@ -51,7 +51,7 @@ class CopyCauseTest {
             expected.addAll(lines(500, 550));
             harness.start();
             harness.pollUntil(expected.size(), TIMEOUT);
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1000)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1000)));
             assertEquals(0, harness.task().metrics().getBytesLostToRotation());
         }
     }
@@ -74,7 +74,7 @@ class CopyCauseTest {
                 }
                 harness.pollUntil(expected.size(), TIMEOUT);
             }
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1000)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1000)));
         }
     }
 
@@ -91,7 +91,7 @@ class CopyCauseTest {
             List<String> expected = new ArrayList<>(lines(0, 100));
             expected.addAll(lines(0, 100));
             harness.pollUntil(expected.size(), TIMEOUT);
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1000)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1000)));
         }
     }
 }

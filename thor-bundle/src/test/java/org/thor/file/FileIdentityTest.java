@@ -56,7 +56,7 @@ class FileIdentityTest {
                 harness.pollOnce();
             }
             harness.pollUntil(expected.size(), TIMEOUT);
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1500)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1500)));
         }
     }
 
@@ -78,7 +78,7 @@ class FileIdentityTest {
                 Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000 + hour * 1000));
             }
             harness.pollUntil(expected.size(), TIMEOUT);
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1500)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1500)));
         }
     }
 
@@ -100,7 +100,7 @@ class FileIdentityTest {
                 harness.pollOnce();
             }
             harness.pollUntil(expected.size(), TIMEOUT);
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1500)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1500)));
         }
     }
 
@@ -127,7 +127,7 @@ class FileIdentityTest {
                 }
             }
             harness.pollUntil(expected.size(), TIMEOUT);
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1500)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1500)));
             assertEquals(0, harness.task().metrics().getBytesLostToRotation());
         }
     }
@@ -150,7 +150,7 @@ class FileIdentityTest {
             writeWithBanner(log, 150, 250, expected);
             harness.start();
             harness.pollUntil(expected.size(), TIMEOUT);
-            Delivery.assertSameSequence(expected, harness.pollFor(Duration.ofMillis(1500)));
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1500)));
         }
     }
 
@@ -163,7 +163,7 @@ class FileIdentityTest {
             harness.pollUntil(1000, TIMEOUT);
             appendLines(log, 1000, 1100);
             harness.pollUntil(1100, TIMEOUT);
-            Delivery.assertSameSequence(lines(0, 1100), harness.pollFor(Duration.ofMillis(500)));
+            Delivery.assertSameSequence(lines(0, 1100), harness.pollQuietFor(Duration.ofMillis(500)));
             assertEquals(Set.of(dir + "/app.log*"), harness.records.stream().map(r -> r.key()).collect(Collectors.toSet()));
         }
     }
@@ -180,7 +180,7 @@ class FileIdentityTest {
                 appendLines(log, i * 500, (i + 1) * 500);
                 harness.pollUntil((i + 1) * 500, TIMEOUT);
             }
-            Delivery.assertSameSequence(lines(0, 2500), harness.pollFor(Duration.ofMillis(500)));
+            Delivery.assertSameSequence(lines(0, 2500), harness.pollQuietFor(Duration.ofMillis(500)));
             assertEquals(Set.of(log.toString()), harness.records.stream()
                     .map(r -> LogFiles.headers(r).get(LineHeaders.PATH_HEADER)).collect(Collectors.toSet()));
         }

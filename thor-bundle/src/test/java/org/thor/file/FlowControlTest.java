@@ -93,7 +93,8 @@ class FlowControlTest {
                 assertEquals(lines(0, filesPerStream * 10), harness.records.stream()
                         .filter(r -> stream.equals(r.key())).map(r -> (String) r.value()).toList());
             }
-            harness.pollFor(Duration.ofMillis(300));
+            // finished files are closed by polls after their last lines: wait for the task to say so
+            harness.pollUntilTrue(() -> harness.task().metrics().getFilesOpen() <= streams, TIMEOUT);
             assertTrue(LogFiles.openFilesUnder(dir).size() <= streams, "only each stream's newest file stays open");
             assertEquals(streams * filesPerStream * 10, harness.records.size());
         }

@@ -96,7 +96,7 @@ class MultilineTest {
             LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
             appendEvents(log, 20, 31, 40);
             assertEquals(events(0, 30, 40), harness.pollUntil(30, TIMEOUT));
-            assertEquals(events(0, 30, 40), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(events(0, 30, 40), harness.pollQuietFor(Duration.ofMillis(500)));
         }
     }
 
@@ -206,7 +206,7 @@ class MultilineTest {
             List<String> expected = new ArrayList<>(events(acknowledged, 20, 5));
             expected.add("2026-11-25 event 20 failed: java.lang.IllegalStateException: boom 20\n\tat org.thor.Example.method0(Example.java:0)\n\tat org.thor.Example.method1(Example.java:1)");
             assertEquals(expected, harness.pollUntil(expected.size(), TIMEOUT));
-            assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
+            assertEquals(expected, harness.pollQuietFor(Duration.ofMillis(200)));
         }
     }
 

@@ -63,7 +63,7 @@ class PatternEditTest {
             appendLines(log, lines, lines + 10);
             lines += 10;
             assertEquals(lines(0, lines), harness.pollUntil(lines, TIMEOUT));
-            assertEquals(lines(0, lines), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, lines), harness.pollQuietFor(Duration.ofMillis(500)));
         }
     }
 
@@ -94,7 +94,7 @@ class PatternEditTest {
             appendLines(a, 110, 120);
             appendLines(b, 1100, 1110);
             harness.pollUntil(230, TIMEOUT);
-            harness.pollFor(Duration.ofMillis(500));
+            harness.pollQuietFor(Duration.ofMillis(500));
             assertEquals(lines(0, 120), valuesFrom(harness, a));
             assertEquals(lines(1000, 1110), valuesFrom(harness, dir.resolve("b.log.1"), b));
         }
@@ -119,7 +119,7 @@ class PatternEditTest {
             harness.start();
             appendLines(log, 150, 160);
             assertEquals(lines(150, 160), harness.pollUntil(10, TIMEOUT));
-            assertEquals(lines(150, 160), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(150, 160), harness.pollQuietFor(Duration.ofMillis(500)));
             Map<String, ?> migrated = harness.storedOffsets.get(StreamOffset.partition(dir));
             assertNotNull(migrated, "stored under the directory: " + harness.storedOffsets.keySet());
             assertEquals(List.of(dir + "/app.log*"), StreamOffset.streams(migrated));
@@ -144,7 +144,7 @@ class PatternEditTest {
             appendLines(log, 150, 160);
             harness.start();
             assertEquals(lines(0, 160), harness.pollUntil(160, TIMEOUT));
-            assertEquals(lines(0, 160), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 160), harness.pollQuietFor(Duration.ofMillis(500)));
             assertNull(harness.storedOffsets.get(StreamOffset.legacyPartition(dir + "/app.log*")));
         }
     }

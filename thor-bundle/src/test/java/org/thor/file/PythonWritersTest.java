@@ -42,7 +42,7 @@ class PythonWritersTest {
             Process writer = python.start(handler, log, "line %07d of the test log", 0, LINES, 0.025);
             harness.pollUntil(LINES, Duration.ofSeconds(60));
             python.finish(writer, log);
-            List<String> received = harness.pollFor(Duration.ofMillis(1500));
+            List<String> received = harness.pollQuietFor(Duration.ofMillis(1500));
             Delivery.assertSameSequence(lines(0, LINES), received);
             assertEquals(0, harness.task().metrics().getBytesLostToRotation());
         }

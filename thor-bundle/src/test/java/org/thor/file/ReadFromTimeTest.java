@@ -44,11 +44,11 @@ class ReadFromTimeTest {
         appendLines(current, 20, 30);
         try (TaskHarness harness = new TaskHarness(config(from)).start()) {
             assertEquals(lines(10, 30), harness.pollUntil(20, TIMEOUT));
-            assertEquals(lines(10, 30), harness.pollFor(Duration.ofMillis(300)));
+            assertEquals(lines(10, 30), harness.pollQuietFor(Duration.ofMillis(300)));
             harness.restart();
             appendLines(current, 30, 35);
             assertEquals(lines(10, 35), harness.pollUntil(25, TIMEOUT));
-            assertEquals(lines(10, 35), harness.pollFor(Duration.ofMillis(300)));
+            assertEquals(lines(10, 35), harness.pollQuietFor(Duration.ofMillis(300)));
         }
     }
 

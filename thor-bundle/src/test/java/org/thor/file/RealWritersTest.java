@@ -33,7 +33,7 @@ class RealWritersTest {
             harness.pollUntil(LINES, Duration.ofSeconds(120));
             assertTrue(writer.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, writer.exitValue(), Files.readString(dir.resolve("writer.out")));
-            List<String> received = harness.pollFor(Duration.ofMillis(3000)).stream().filter(line -> !line.equals(Log4jRolling.HEADER)).toList();
+            List<String> received = harness.pollQuietFor(Duration.ofMillis(3000)).stream().filter(line -> !line.equals(Log4jRolling.HEADER)).toList();
             Delivery.assertSameSequence(lines(0, LINES), received);
         }
     }

@@ -35,7 +35,7 @@ class RestartTest {
             harness.restart();
             appendLines(log, 100, 150);
             assertEquals(lines(0, 150), harness.pollUntil(150, TIMEOUT));
-            assertEquals(lines(0, 150), harness.pollFor(Duration.ofMillis(200)));
+            assertEquals(lines(0, 150), harness.pollQuietFor(Duration.ofMillis(200)));
         }
     }
 
@@ -69,7 +69,7 @@ class RestartTest {
             appendLines(log, 40, 50);
             harness.start();
             assertEquals(lines(0, 50), harness.pollUntil(50, TIMEOUT));
-            assertEquals(lines(0, 50), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 50), harness.pollQuietFor(Duration.ofMillis(500)));
         }
     }
 
@@ -82,7 +82,8 @@ class RestartTest {
         appendLines(current, 10, 20);
         try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log.*")).start()) {
             harness.pollUntil(20, TIMEOUT);
-            harness.pollFor(Duration.ofMillis(400));
+            // the finished file leaves the offset once it is closed (close.inactive.ms): wait for the task to say so
+            harness.pollUntilTrue(() -> harness.task().metrics().getFilesOpen() == 1, TIMEOUT);
             appendLines(current, 20, 21);
             harness.pollUntil(21, TIMEOUT);
             Map<String, ?> offset = harness.storedOffsets.values().iterator().next();
@@ -90,7 +91,7 @@ class RestartTest {
             harness.restart();
             appendLines(current, 21, 25);
             assertEquals(lines(0, 25), harness.pollUntil(25, TIMEOUT));
-            assertEquals(lines(0, 25), harness.pollFor(Duration.ofMillis(300)));
+            assertEquals(lines(0, 25), harness.pollQuietFor(Duration.ofMillis(300)));
         }
     }
 
@@ -119,10 +120,11 @@ class RestartTest {
         Map<String, String> config = LogFiles.config(log.toString());
         config.put(LogFileSourceConfig.READ_FROM_CONFIG, "end");
         try (TaskHarness harness = new TaskHarness(config).start()) {
-            harness.pollFor(Duration.ofMillis(100));
+            // read.from=end applies to what exists when the file is first listed: wait until it is
+            harness.pollUntilTracked(log, TIMEOUT);
             appendLines(log, 10, 12);
             assertEquals(lines(10, 12), harness.pollUntil(2, TIMEOUT));
-            assertTrue(harness.pollFor(Duration.ofMillis(100)).size() == 2);
+            assertTrue(harness.pollQuietFor(Duration.ofMillis(100)).size() == 2);
         }
     }
 }

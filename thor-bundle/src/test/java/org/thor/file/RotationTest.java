@@ -67,7 +67,7 @@ class RotationTest {
             Files.move(log, dir.resolve("app.log.1"));
             appendLines(log, 60, 100);
             assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
-            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 100), harness.pollQuietFor(Duration.ofMillis(500)));
         }
     }
 
@@ -96,7 +96,7 @@ class RotationTest {
             LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
             appendLines(log, 60, 100);
             assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
-            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 100), harness.pollQuietFor(Duration.ofMillis(500)));
         }
     }
 
@@ -107,12 +107,16 @@ class RotationTest {
         try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
             harness.pollUntil(50, TIMEOUT);
             appendLines(log, 50, 60);
-            Files.copy(log, dir.resolve("app.log.1"));
-            harness.pollFor(Duration.ofMillis(100));
+            Path copy = dir.resolve("app.log.1");
+            Files.copy(log, copy);
+            // the ordering under test: the copy is listed (tracked) before app.log is truncated
+            harness.pollUntilTracked(copy, TIMEOUT);
+            assertTrue(harness.task().follows(copy), "the copy was found before the truncation");
+            assertEquals(60, harness.records.size(), "app.log was read to its end before the truncation");
             LogFiles.truncate(log);
             appendLines(log, 60, 100);
             assertEquals(lines(0, 100), harness.pollUntil(100, TIMEOUT));
-            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 100), harness.pollQuietFor(Duration.ofMillis(500)));
         }
     }
 
@@ -141,7 +145,7 @@ class RotationTest {
             LogFiles.truncate(log);
             appendLines(log, 5000, 5100);
             harness.pollUntil(5100, TIMEOUT);
-            assertEquals(lines(0, 5100), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 5100), harness.pollQuietFor(Duration.ofMillis(500)));
             assertEquals(0, harness.task().metrics().getBytesLostToRotation());
         }
     }
@@ -167,7 +171,7 @@ class RotationTest {
             LogFiles.copyTruncate(log, dir.resolve("app.log.1"));
             appendLines(log, 5100, 5200);
             assertEquals(lines(0, 5200), harness.pollUntil(5200, TIMEOUT));
-            assertEquals(lines(0, 5200), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 5200), harness.pollQuietFor(Duration.ofMillis(500)));
         }
     }
 
@@ -199,7 +203,7 @@ class RotationTest {
             appendLines(log, 60, 100);
             harness.start();
             List<String> all = harness.pollUntil(100, TIMEOUT);
-            assertEquals(lines(0, 100), harness.pollFor(Duration.ofMillis(500)));
+            assertEquals(lines(0, 100), harness.pollQuietFor(Duration.ofMillis(500)));
             assertEquals(100, all.size());
         }
     }
@@ -218,7 +222,8 @@ class RotationTest {
             }
             appendLines(log, 5000, 5001);
             assertEquals(lines(0, 5001), harness.pollUntil(5001, TIMEOUT));
-            harness.pollFor(Duration.ofMillis(100));
+            // the rotated files' handles are closed by a poll after their last lines: wait for the task to say so
+            harness.pollUntilTrue(() -> harness.task().metrics().getFilesOpen() <= 2, TIMEOUT);
             List<Path> open = LogFiles.openFilesUnder(dir);
             assertTrue(open.size() <= 2, "open after 1000 rotations: " + open);
             assertTrue(harness.task().metrics().getRotations() >= 1000);
@@ -283,7 +288,7 @@ class RotationTest {
             writer.startThread();
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ZERO)
                     .until(() -> harness.pollOnce() >= 0 && writer.done() && harness.records.size() >= lines);
-            List<String> received = harness.pollFor(Duration.ofSeconds(1));
+            List<String> received = harness.pollQuietFor(Duration.ofSeconds(1));
             Delivery.Counts counts = Delivery.count(lines(0, lines), received);
             System.out.printf("%s every 1,000 lines (50 ms), 100 files kept: lost %d, duplicated %d, out of order %d%n",
                     mode, counts.lost(), counts.duplicated(), counts.outOfOrder());
@@ -310,7 +315,7 @@ class RotationTest {
                 && harness.task().metrics().getBytesLostToRotation() == unread);
         List<String> expected = new ArrayList<>(lines(0, 100));
         expected.addAll(lines(5000, 5040));
-        assertEquals(expected, harness.pollFor(Duration.ofMillis(200)));
+        assertEquals(expected, harness.pollQuietFor(Duration.ofMillis(200)));
     }
 
     /** logrotate 'create' with 'rotate keep': app.log.N is deleted, the others move up one. */

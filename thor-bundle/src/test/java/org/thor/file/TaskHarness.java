@@ -83,13 +83,28 @@ final class TaskHarness implements AutoCloseable {
         return values();
     }
 
-    /** Polls for {@code duration} more; for checking that nothing (more) arrives. */
-    List<String> pollFor(Duration duration) throws InterruptedException {
+    /**
+     * Polls for {@code duration} more and returns everything that came: a quiet-period check, for
+     * asserting that nothing (more) arrives; never a way to wait until something has happened
+     * (wait for that with {@link #pollUntil} or {@link #pollUntilTrue}).
+     */
+    List<String> pollQuietFor(Duration duration) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
             pollOnce();
         }
         return values();
+    }
+
+    /** Polls until {@code fact} holds (a metric, a file's state), failing after {@code timeout}. */
+    void pollUntilTrue(java.util.function.BooleanSupplier fact, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ZERO).pollDelay(Duration.ZERO)
+                .until(() -> pollOnce() >= 0 && fact.getAsBoolean());
+    }
+
+    /** Polls until the task tracks the file at {@code path} (it has listed it), failing after {@code timeout}. */
+    void pollUntilTracked(java.nio.file.Path path, Duration timeout) {
+        pollUntilTrue(() -> task.follows(path), timeout);
     }
 
     List<String> values() {
