@@ -1,6 +1,7 @@
 package org.thor.runtime.rest;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Prometheus family name of one Connect metric, following Prometheus' naming conventions (which
@@ -14,6 +15,12 @@ import java.util.Locale;
 record ConnectFamilyName(String name, double scale) {
 
     private static final double MILLIS_PER_SECOND = 1000.0;
+
+    /** Counting gauges whose plural is not the name with an {@code s}. */
+    private static final Map<String, String> COUNTED = Map.of(
+            "kafka_connect_source_task_source_record_active_count", "kafka_connect_source_task_source_records_active",
+            // group kafka-metrics-count, metric count: the number of metrics registered
+            "kafka_connect_kafka_metrics_count_count", "kafka_connect_metrics");
 
     /**
      * @param group  Connect's metric group, e.g. {@code source-task-metrics}
@@ -30,10 +37,11 @@ record ConnectFamilyName(String name, double scale) {
             return new ConnectFamilyName(prefix + name.substring(0, name.length() - "_ms".length()) + "_seconds",
                     1 / MILLIS_PER_SECOND);
         }
-        if (name.endsWith("_count")) {
-            return new ConnectFamilyName(prefix + name.substring(0, name.length() - "_count".length()) + "s", 1);
+        String family = prefix + name;
+        if (family.endsWith("_count")) {
+            return new ConnectFamilyName(COUNTED.getOrDefault(family, family.substring(0, family.length() - "_count".length()) + "s"), 1);
         }
-        return new ConnectFamilyName(prefix + name, 1);
+        return new ConnectFamilyName(family, 1);
     }
 
     /** Whether Connect's metric is a counter: Connect names its cumulative counts {@code *-total}. */

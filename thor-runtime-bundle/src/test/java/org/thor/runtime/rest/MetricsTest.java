@@ -122,8 +122,13 @@ class MetricsTest {
             commit.add(new MetricName("offset-commit-max-time-ms", "source-task-metrics", "The maximum time in milliseconds taken by this task to commit offsets.", tags), new Value());
             commit.record(1500);
 
+            Sensor active = metrics.sensor("active");
+            active.add(new MetricName("source-record-active-count", "source-task-metrics", "", tags), new Value());
+            active.record(9);
+
             String text = scrape(new ConnectMetrics());
 
+            assertTrue(text.contains("kafka_connect_source_task_source_records_active{connector=\"nginx\",task=\"0\"} 9.0"), text);
             assertTrue(text.contains("# HELP kafka_connect_worker_connectors The number of connectors run in this worker."), text);
             assertTrue(text.contains("# TYPE kafka_connect_worker_connectors gauge"), text);
             assertTrue(text.contains("kafka_connect_worker_connectors 2.0"), text);
