@@ -25,22 +25,12 @@ final class MBeanFamilies {
 
     /** @param name without the {@code _total} suffix, which the exposition adds */
     void counter(String name, Labels labels, double value) {
-        counter(name, help.get(name), labels, value);
-    }
-
-    /** @param help this family's help text, used when the family is first seen */
-    void counter(String name, String help, Labels labels, double value) {
-        counters.computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help))
+        counters.computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help.get(n)))
                 .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(value).build());
     }
 
     void gauge(String name, Labels labels, double value) {
-        gauge(name, help.get(name), labels, value);
-    }
-
-    /** @param help this family's help text, used when the family is first seen */
-    void gauge(String name, String help, Labels labels, double value) {
-        gauges.computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help))
+        gauges.computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help.get(n)))
                 .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
     }
 
