@@ -101,6 +101,25 @@ class RotationTest {
     }
 
     @Test
+    void aLogCopytruncatedBeforeItsFirstReadHasItsCopysLinesSentFirst() throws Exception {
+        Path log = dir.resolve("app.log");
+        Files.createFile(log);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            // the task knows app.log, empty; before its first poll the log is written, copied and truncated
+            appendLines(log, 0, 5000);
+            Path copy = dir.resolve("app.log.1");
+            Files.copy(log, copy);
+            Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 1_000));
+            try (java.nio.channels.FileChannel truncating = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+                truncating.truncate(0);
+            }
+            appendLines(log, 5000, 6000);
+
+            assertEquals(lines(0, 6000), harness.pollUntil(6000, TIMEOUT));
+        }
+    }
+
+    @Test
     void copytruncateSeenAfterTheCopyWasFound() throws Exception {
         Path log = dir.resolve("app.log");
         appendLines(log, 0, 50);

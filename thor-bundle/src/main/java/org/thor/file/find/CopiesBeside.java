@@ -25,6 +25,9 @@ public final class CopiesBeside {
     /** A rotation number after the log's name: {@code .3} in {@code app.log.3} or {@code app.log.3.gz}. */
     private static final Pattern NUMBERED = Pattern.compile("\\.(\\d{1,9})(\\.gz)?");
 
+    /** How many listings it may take for the copies to stand still while logrotate renames them. */
+    private static final int SETTLE_ATTEMPTS = 5;
+
     private final List<PathMatcher> excluded;
 
     public CopiesBeside(List<String> excludedNames) {
@@ -34,9 +37,28 @@ public final class CopiesBeside {
 
     /**
      * The candidates beside {@code log}, oldest first, leaving out those {@code known} accepts (files
-     * the stream already tracks); empty when the directory cannot be listed.
+     * the stream already tracks); empty when the directory cannot be listed. Listed until two
+     * listings in a row name the same files under the same names: logrotate renaming its copies on
+     * ({@code app.log.3} to {@code app.log.4}) while they are listed can hide one of them, whose
+     * lines would then be read out of turn.
      */
     public List<StreamScanner.Found> of(Path log, Predicate<StreamScanner.Found> known) {
+        List<StreamScanner.Found> listed = listOnce(log, known);
+        for (int attempt = 1; attempt < SETTLE_ATTEMPTS; attempt++) {
+            List<StreamScanner.Found> again = listOnce(log, known);
+            if (names(again).equals(names(listed))) {
+                return again;
+            }
+            listed = again;
+        }
+        return listed;
+    }
+
+    private static List<String> names(List<StreamScanner.Found> found) {
+        return found.stream().map(f -> f.path() + " " + f.stat().key()).toList();
+    }
+
+    private List<StreamScanner.Found> listOnce(Path log, Predicate<StreamScanner.Found> known) {
         String name = log.getFileName().toString();
         List<StreamScanner.Found> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(log.getParent(),

@@ -15,12 +15,16 @@ import javax.management.ObjectName;
 /**
  * The counters of one task, the sums of its streams', registered as a JMX MBean while the task
  * runs, with one MBean per stream beside it. JMX rather than Connect's plugin metrics because the
- * runtime bundle exports no {@code org.apache.kafka.common.metrics}; the runtime's {@code /metrics}
- * reads these MBeans.
+ * runtime bundle exports no {@code org.apache.kafka.common.metrics}; the runtime reads them through
+ * the bundle's {@link org.thor.runtime.LogStreams} service.
  */
 public final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TaskMetrics.class);
+    /** The domain and type of the task MBeans, which also have the keys {@code connector} and {@code task}. */
+    public static final String TASK_TYPE = "org.thor:type=LogFileSource";
+    /** The domain and type of the stream MBeans, which also have the keys {@code connector}, {@code task} and {@code stream}. */
+    public static final String STREAM_TYPE = "org.thor:type=LogFileStream";
 
     private volatile List<StreamMetrics> streams = List.of();
     private volatile IntSupplier inFlight = () -> 0;
@@ -34,11 +38,10 @@ public final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
     }
 
     public void register(String connector, String task) {
-        String prefix = "org.thor:type=%s,connector=" + ObjectName.quote(connector) + ",task=" + ObjectName.quote(task);
-        register(String.format(prefix, "LogFileSource"), this, connector, task);
+        String prefix = ",connector=" + ObjectName.quote(connector) + ",task=" + ObjectName.quote(task);
+        register(TASK_TYPE + prefix, this, connector, task);
         for (StreamMetrics stream : streams) {
-            register(String.format(prefix, "LogFileStream") + ",stream=" + ObjectName.quote(stream.getStream()), stream,
-                    connector, task);
+            register(STREAM_TYPE + prefix + ",stream=" + ObjectName.quote(stream.getStream()), stream, connector, task);
         }
     }
 

@@ -60,7 +60,7 @@ final class FileReads {
             throws IOException {
         long size = file.channel().size();
         long readPosition = file.reader().readPosition();
-        if (waiting.followedBesideCopies(file, now) || file.started() && listing.listIfRenamed(now) && waiting.decideNewFiles(now)) {
+        if (waiting.followedBesideCopies(file, now) || listedAnew(file, index, now)) {
             return Next.START_OVER;
         }
         if (size < readPosition || !file.unchanged(size > readPosition)) {
@@ -82,6 +82,20 @@ final class FileReads {
             }
         }
         return Next.ON;
+    }
+
+    /**
+     * Whether a name changed in the stream's directory since the last listing (a rotation), and
+     * the listing made now changed the order of the files: its copies are known before more of
+     * it is read. A file never read yet may have been truncated (copytruncate) before its first
+     * read, its copy holding the lines that come first: a file listed now before it is read first.
+     */
+    private boolean listedAnew(TrackedFile file, int index, long now) {
+        if (!listing.listIfRenamed(now)) {
+            return false;
+        }
+        boolean reordered = waiting.decideNewFiles(now);
+        return reordered || !file.started() && (index >= files.size() || files.get(index) != file);
     }
 
     /**

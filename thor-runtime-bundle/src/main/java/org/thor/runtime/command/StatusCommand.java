@@ -1,10 +1,12 @@
 package org.thor.runtime.command;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.thor.runtime.ConnectorStatus;
-import org.thor.runtime.jmx.StreamFigures;
+import org.thor.runtime.LogStreams;
+import org.thor.runtime.StreamFigures;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -18,6 +20,10 @@ import java.util.Map;
 @Service
 @Command(scope = "thor", name = "status", description = "Shows a connector's state, its tasks, its last error and the files it reads")
 public class StatusCommand extends ConnectorCommand {
+
+    /** The log-file connector's, when its bundle runs: it shows what each stream has read. */
+    @Reference(optional = true)
+    LogStreams logStreams;
 
     @Override
     void run(PrintStream out) {
@@ -48,7 +54,7 @@ public class StatusCommand extends ConnectorCommand {
         }
         tasks.print(out);
 
-        List<StreamFigures> streams = StreamFigures.read(name);
+        List<StreamFigures> streams = logStreams == null ? List.of() : logStreams.figures(name);
         if (!streams.isEmpty()) {
             out.println();
             ShellTable figures = new ShellTable();

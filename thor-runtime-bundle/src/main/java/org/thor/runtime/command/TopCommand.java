@@ -14,8 +14,8 @@ import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
 import org.thor.runtime.ConnectorStatus;
+import org.thor.runtime.LogStreams;
 import org.thor.runtime.ThorWorker;
-import org.thor.runtime.jmx.StreamFigures;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -35,6 +35,10 @@ public class TopCommand implements Action {
 
     @Reference
     ThorWorker worker;
+
+    /** The log-file connector's, when its bundle runs: the figures of its streams. */
+    @Reference(optional = true)
+    LogStreams logStreams;
 
     @Reference
     Session session;
@@ -115,7 +119,7 @@ public class TopCommand implements Action {
                 // deleted between the listing and the look
             }
         }
-        return new TopView.Sample(System.nanoTime(), connectors, StreamFigures.read(null));
+        return new TopView.Sample(System.nanoTime(), connectors, logStreams == null ? List.of() : logStreams.figures(null));
     }
 
     private static long uptime() {

@@ -1,7 +1,7 @@
 package org.thor.runtime.command;
 
 import org.thor.runtime.ConnectorStatus;
-import org.thor.runtime.jmx.StreamFigures;
+import org.thor.runtime.StreamFigures;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -101,8 +101,11 @@ final class EmbeddedConnect {
         return false;
     }
 
-    /** Starts the worker and its herder, and serves the REST resources, which report their connector changes to {@code restChanges}. */
-    void startHerder(ThorWorkerListener restChanges) {
+    /**
+     * Starts the worker and its herder, and serves the REST resources, which report their connector
+     * changes to {@code restChanges} and refuse {@code unknownKeys}.
+     */
+    void startHerder(ThorWorkerListener restChanges, UnknownKeys unknownKeys) {
         NativeCompression.enable();
         ClassLoader saved = plugins.compareAndSwapWithDelegatingLoader();
         try {
@@ -117,7 +120,7 @@ final class EmbeddedConnect {
             Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsets, policy);
             herder = new StandaloneHerder(worker, config.kafkaClusterId(), policy);
             herder.start();
-            rest.initializeResources(RestObservedHerder.wrap(herder, restChanges));
+            rest.initializeResources(RestObservedHerder.wrap(herder, restChanges, unknownKeys));
             herder.ready();
         } catch (RuntimeException e) {
             stop();

@@ -10,9 +10,10 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,22 +25,23 @@ import java.util.stream.Collectors;
  */
 final class RestObservedHerder implements InvocationHandler {
 
-    // Each takes the connector name first and its callback last.
-    private static final Set<String> CONFIG_CHANGES = Set.of("putConnectorConfig", "patchConnectorConfig");
-    private static final String DELETE = "deleteConnectorConfig";
-    private static final String PUT = "putConnectorConfig";
+    private static final String PUT = connectorCall("putConnectorConfig");
+    private static final String PATCH = connectorCall("patchConnectorConfig");
+    private static final String DELETE = connectorCall("deleteConnectorConfig");
 
     private final Herder herder;
     private final ThorWorkerListener listener;
+    private final UnknownKeys unknownKeys;
 
-    private RestObservedHerder(Herder herder, ThorWorkerListener listener) {
+    private RestObservedHerder(Herder herder, ThorWorkerListener listener, UnknownKeys unknownKeys) {
         this.herder = herder;
         this.listener = listener;
+        this.unknownKeys = unknownKeys;
     }
 
-    static Herder wrap(Herder herder, ThorWorkerListener listener) {
+    static Herder wrap(Herder herder, ThorWorkerListener listener, UnknownKeys unknownKeys) {
         return (Herder) Proxy.newProxyInstance(Herder.class.getClassLoader(), new Class<?>[] {Herder.class},
-                new RestObservedHerder(herder, listener));
+                new RestObservedHerder(herder, listener, unknownKeys));
     }
 
     @Override
@@ -47,32 +49,67 @@ final class RestObservedHerder implements InvocationHandler {
         String name = method.getName();
         if (args != null && args.length > 1 && args[0] instanceof String connector
                 && args[args.length - 1] instanceof Callback<?> callback) {
-            if (CONFIG_CHANGES.contains(name)) {
+            if (PUT.equals(name) || PATCH.equals(name)) {
                 args[args.length - 1] = observed(callback, result -> configured(connector, result));
             } else if (DELETE.equals(name)) {
                 args[args.length - 1] = observed(callback, result -> listener.deletedThroughRest(connector));
             }
             if (PUT.equals(name) && args[1] instanceof Map<?, ?> config) {
-                putUnlessUnknownKeys(method, args, castConfig(config), callback);
+                callUnlessUnknownKeys(method, args, castConfig(config), callback);
+                return null;
+            }
+            if (PATCH.equals(name) && args[1] instanceof Map<?, ?> changes) {
+                patchUnlessUnknownKeys(method, args, connector, castConfig(changes), callback);
                 return null;
             }
         }
         return call(method, args);
     }
 
-    /** Refuses with 400 a log-file connector's configuration with a key nobody knows; else puts it. */
-    private void putUnlessUnknownKeys(Method put, Object[] args, Map<String, String> config, Callback<?> callback) {
+    /**
+     * The name of a {@link Herder} method that takes the connector's name first and a callback
+     * last, as {@link #invoke} expects: checked when the class loads, so that a Connect that
+     * renamed or reshaped it fails at once rather than leaving REST changes unreported.
+     */
+    private static String connectorCall(String name) {
+        boolean found = Arrays.stream(Herder.class.getMethods()).anyMatch(method -> method.getName().equals(name)
+                && method.getParameterCount() > 1 && method.getParameterTypes()[0] == String.class
+                && method.getParameterTypes()[method.getParameterCount() - 1] == Callback.class);
+        if (!found) {
+            throw new IllegalStateException("Kafka Connect's Herder has no " + name + "(String, ..., Callback)");
+        }
+        return name;
+    }
+
+    /** The patch applied to the connector's configuration is checked for unknown keys as a put is. */
+    private void patchUnlessUnknownKeys(Method patch, Object[] args, String connector, Map<String, String> changes,
+                                        Callback<?> callback) {
+        herder.connectorConfig(connector, (error, current) -> {
+            Map<String, String> patched = new HashMap<>(error == null ? current : Map.of());
+            changes.forEach((key, value) -> {
+                if (value == null) {
+                    patched.remove(key);
+                } else {
+                    patched.put(key, value);
+                }
+            });
+            callUnlessUnknownKeys(patch, args, patched, callback);
+        });
+    }
+
+    /** Refuses with 400 a log-file connector's configuration with a key nobody knows; else makes the call. */
+    private void callUnlessUnknownKeys(Method call, Object[] args, Map<String, String> config, Callback<?> callback) {
         @SuppressWarnings("unchecked")
         Callback<Object> refused = (Callback<Object>) callback;
         herder.validateConnectorConfig(config, (error, validated) -> {
-            List<String> unknown = error == null ? UnknownKeys.of(config, validated) : List.of();
+            List<String> unknown = error == null ? unknownKeys.of(config, validated) : List.of();
             if (!unknown.isEmpty()) {
-                refused.onCompletion(new BadRequestException(unknown.stream().map(UnknownKeys::message)
+                refused.onCompletion(new BadRequestException(unknown.stream().map(key -> UnknownKeys.message(key, config))
                         .collect(Collectors.joining("; "))), null);
                 return;
             }
             try {
-                call(put, args);
+                call(call, args);
             } catch (Throwable e) {
                 refused.onCompletion(e, null);
             }

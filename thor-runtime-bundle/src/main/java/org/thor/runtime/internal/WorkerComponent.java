@@ -21,6 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.thor.runtime.ConfigProblem;
 import org.thor.runtime.ConnectorOffset;
 import org.thor.runtime.ConnectorStatus;
+import org.thor.runtime.LogStreams;
 import org.thor.runtime.ThorWorker;
 import org.thor.runtime.ThorWorkerListener;
 
@@ -28,10 +29,13 @@ import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Kafka Connect worker of this container, configured by {@code org.thor.worker}: built when the
@@ -47,6 +51,8 @@ public class WorkerComponent implements ThorWorker {
 
     private final Map<String, String> configErrors = new ConcurrentHashMap<>();
     private final WorkerEvents events = new WorkerEvents(this::isRunning);
+    private final List<LogStreams> logStreams = new CopyOnWriteArrayList<>();
+    private final UnknownKeys unknownKeys = new UnknownKeys(this::logConnectorClasses);
     private volatile WorkerSupervisor supervisor;
     private ConnectorBundleTracker pluginBundles;
     private File dataDirectory;
@@ -55,7 +61,7 @@ public class WorkerComponent implements ThorWorker {
     void activate(BundleContext context, WorkerConfiguration config, Map<String, Object> properties) {
         dataDirectory = WorkerProperties.dataDirectory(context.getDataFile(""));
         Map<String, String> props = workerProps(config, properties);
-        supervisor = new WorkerSupervisor(getClass().getClassLoader(), events);
+        supervisor = new WorkerSupervisor(getClass().getClassLoader(), events, unknownKeys);
         pluginBundles = new ConnectorBundleTracker(context, supervisor);
         pluginBundles.open();
         try {
@@ -85,6 +91,21 @@ public class WorkerComponent implements ThorWorker {
 
     void removeListener(ThorWorkerListener listener) {
         events.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addLogStreams(LogStreams streams) {
+        logStreams.add(streams);
+    }
+
+    void removeLogStreams(LogStreams streams) {
+        logStreams.remove(streams);
+    }
+
+    private Set<String> logConnectorClasses() {
+        Set<String> classes = new HashSet<>();
+        logStreams.forEach(streams -> classes.addAll(streams.connectorClasses()));
+        return classes;
     }
 
     private boolean isRunning() {
@@ -154,8 +175,8 @@ public class WorkerComponent implements ThorWorker {
                 problems.add(new ConfigProblem(info.configValue().name(), String.join("; ", info.configValue().errors())));
             }
         }
-        for (String key : UnknownKeys.of(config, infos)) {
-            problems.add(new ConfigProblem(key, UnknownKeys.message(key)));
+        for (String key : unknownKeys.of(config, infos)) {
+            problems.add(new ConfigProblem(key, UnknownKeys.message(key, config)));
         }
         return problems;
     }

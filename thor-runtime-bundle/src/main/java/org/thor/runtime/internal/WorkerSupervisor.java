@@ -31,6 +31,7 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
 
     private final ClassLoader runtimeLoader;
     private final ThorWorkerListener events;
+    private final UnknownKeys unknownKeys;
     private final ExecutorService control;
     private final Map<Object, ClassLoader> pluginLoaders = new LinkedHashMap<>();
     private final ConnectorSnapshot snapshot = new ConnectorSnapshot();
@@ -41,9 +42,10 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
     private volatile EmbeddedConnect running;
     private volatile boolean started;
 
-    WorkerSupervisor(ClassLoader runtimeLoader, ThorWorkerListener events) {
+    WorkerSupervisor(ClassLoader runtimeLoader, ThorWorkerListener events, UnknownKeys unknownKeys) {
         this.runtimeLoader = runtimeLoader;
         this.events = events;
+        this.unknownKeys = unknownKeys;
         this.control = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "thor-worker-control");
             thread.setContextClassLoader(runtimeLoader);
@@ -166,7 +168,7 @@ final class WorkerSupervisor implements ConnectorBundleTracker.Listener {
             return;
         }
         try {
-            worker.startHerder(events);
+            worker.startHerder(events, unknownKeys);
         } catch (RuntimeException e) {
             LOG.error("The Thor worker did not start: {}", e.getMessage(), e);
             return;

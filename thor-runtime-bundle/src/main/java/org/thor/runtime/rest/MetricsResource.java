@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.thor.runtime.LogStreams;
 
 /**
  * {@code GET /metrics} on the REST listeners: Thor's counters, Connect's metrics and the JVM's, in
@@ -23,8 +24,8 @@ public final class MetricsResource {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
 
-    MetricsResource() {
-        registry.register(new ThorMetrics());
+    MetricsResource(LogStreams streams) {
+        registry.register(new ThorMetrics(streams));
         registry.register(new ConnectMetrics());
         JvmMetrics.builder().register(registry);
     }

@@ -3,14 +3,15 @@ package org.thor.runtime.rest;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import org.thor.runtime.jmx.StreamFigures;
+import org.thor.runtime.LogStreams;
+import org.thor.runtime.StreamFigures;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * The log-file connector's counters ({@link StreamFigures}) under Prometheus names with the labels
+ * The log-file connectors' counters ({@link StreamFigures}, as their {@link LogStreams} report them) under Prometheus names with the labels
  * connector, task and stream. No label per file: a fleet has too many.
  */
 final class ThorMetrics implements MultiCollector {
@@ -34,6 +35,12 @@ final class ThorMetrics implements MultiCollector {
 
     private static final String IN_FLIGHT = "thor_records_in_flight";
 
+    private final LogStreams streams;
+
+    ThorMetrics(LogStreams streams) {
+        this.streams = streams;
+    }
+
     @Override
     public MetricSnapshots collect() {
         Map<String, String> help = new LinkedHashMap<>();
@@ -42,7 +49,7 @@ final class ThorMetrics implements MultiCollector {
         }
         help.put(IN_FLIGHT, "Records handed to Kafka Connect and not yet acknowledged by Kafka, per task");
         MBeanFamilies families = new MBeanFamilies(help);
-        for (StreamFigures figures : StreamFigures.read(null)) {
+        for (StreamFigures figures : streams.figures(null)) {
             Labels labels = Labels.of("connector", figures.connector(), "task", figures.task(), "stream", figures.stream());
             for (Family family : STREAM) {
                 double value = family.value().applyAsLong(figures);
@@ -53,9 +60,8 @@ final class ThorMetrics implements MultiCollector {
                 }
             }
         }
-        StreamFigures.recordsInFlight().forEach((task, records) -> families.gauge(IN_FLIGHT,
-                Labels.of("connector", task.substring(0, task.lastIndexOf('/')), "task", task.substring(task.lastIndexOf('/') + 1)),
-                records));
+        streams.recordsInFlight().forEach((connector, tasks) -> tasks.forEach((task, records) ->
+                families.gauge(IN_FLIGHT, Labels.of("connector", connector, "task", task), records)));
         return families.build();
     }
 }

@@ -27,6 +27,7 @@ public final class ThorRestExtension implements ConnectRestExtension {
     private static final Logger LOG = LoggerFactory.getLogger(ThorRestExtension.class);
 
     private RealmLogin login;
+    private TrackedLogStreams streams;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -57,7 +58,8 @@ public final class ThorRestExtension implements ConnectRestExtension {
         context.configurable().register(new BodyLimitFilter(), Priorities.ENTITY_CODER);
         context.configurable().register(new SecretHidingFilter(context.clusterState()), Priorities.USER);
         context.configurable().register(new InvalidJsonMapper());
-        context.configurable().register(new MetricsResource());
+        streams = new TrackedLogStreams();
+        context.configurable().register(new MetricsResource(streams));
     }
 
     @Override
@@ -68,7 +70,9 @@ public final class ThorRestExtension implements ConnectRestExtension {
 
     @Override
     public void close() {
-        // holds nothing
+        if (streams != null) {
+            streams.close();
+        }
     }
 
     private static String text(Map<String, ?> configs, String key, String otherwise) {

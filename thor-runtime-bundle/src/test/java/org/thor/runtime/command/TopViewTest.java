@@ -2,7 +2,7 @@ package org.thor.runtime.command;
 
 import org.junit.jupiter.api.Test;
 import org.thor.runtime.ConnectorStatus;
-import org.thor.runtime.jmx.StreamFigures;
+import org.thor.runtime.StreamFigures;
 
 import java.util.List;
 

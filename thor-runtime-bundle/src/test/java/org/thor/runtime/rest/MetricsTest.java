@@ -11,80 +11,40 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.common.utils.Time;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.thor.runtime.LogStreams;
+import org.thor.runtime.StreamFigures;
 
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
 import java.io.ByteArrayOutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetricsTest {
 
-    private final List<ObjectName> registered = new ArrayList<>();
-
-    /** The attributes of the log-file connector's stream MBean, as thor-bundle registers them. */
-    public interface Stream {
-        String getStream();
-
-        long getLinesRead();
-
-        long getBytesRead();
-
-        int getFilesOpen();
-
-        long getRotations();
-
-        long getBytesBehind();
-
-        long getOverlongLines();
-
-        long getInvalidLines();
-
-        long getBytesLostToRotation();
-
-        long getLinesDropped();
-
-        long getFormatFailures();
-    }
-
-    /** The task MBean's attribute that is not per stream. */
-    public interface Task {
-        int getRecordsInFlight();
-    }
-
-    @AfterEach
-    void unregister() throws Exception {
-        for (ObjectName name : registered) {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        }
-    }
-
     @Test
-    void theConnectorsMBeansBecomeThorFamiliesLabelledByConnectorTaskAndStream() throws Exception {
-        register("org.thor:type=LogFileStream,connector=\"nginx\",task=\"0\",stream=" + ObjectName.quote("/var/log/nginx/*.log"),
-                new StandardMBean(new Stream() {
-                    public String getStream() { return "/var/log/nginx/*.log"; }
-                    public long getLinesRead() { return 42; }
-                    public long getBytesRead() { return 4200; }
-                    public int getFilesOpen() { return 2; }
-                    public long getRotations() { return 3; }
-                    public long getBytesBehind() { return 17; }
-                    public long getOverlongLines() { return 0; }
-                    public long getInvalidLines() { return 1; }
-                    public long getBytesLostToRotation() { return 0; }
-                    public long getLinesDropped() { return 5; }
-                    public long getFormatFailures() { return 0; }
-                }, Stream.class));
-        register("org.thor:type=LogFileSource,connector=\"nginx\",task=\"0\"", new StandardMBean((Task) () -> 7, Task.class));
+    void theConnectorsStreamFiguresBecomeThorFamiliesLabelledByConnectorTaskAndStream() throws Exception {
+        LogStreams streams = new LogStreams() {
+            @Override
+            public Set<String> connectorClasses() {
+                return Set.of("org.thor.file.LogFileSourceConnector");
+            }
 
-        String text = scrape(new ThorMetrics());
+            @Override
+            public List<StreamFigures> figures(String connector) {
+                return List.of(new StreamFigures("nginx", "0", "/var/log/nginx/*.log", 42, 4200, 17, 2, 3, 0, 0, 1, 5, 0));
+            }
+
+            @Override
+            public Map<String, Map<String, Long>> recordsInFlight() {
+                return Map.of("nginx", Map.of("0", 7L));
+            }
+        };
+
+        String text = scrape(new ThorMetrics(streams));
 
         String labels = "{connector=\"nginx\",stream=\"/var/log/nginx/*.log\",task=\"0\"}";
         assertTrue(text.contains("# TYPE thor_lines_read_total counter"), text);
@@ -130,19 +90,13 @@ class MetricsTest {
 
     @Test
     void openMetricsWhenTheScraperAsksForIt() throws Exception {
-        jakarta.ws.rs.core.Response response = new MetricsResource().scrape("application/openmetrics-text; version=1.0.0");
+        jakarta.ws.rs.core.Response response = new MetricsResource(new TrackedLogStreams()).scrape("application/openmetrics-text; version=1.0.0");
         assertTrue(String.valueOf(response.getHeaderString("Content-Type")).startsWith("application/openmetrics-text"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ((jakarta.ws.rs.core.StreamingOutput) response.getEntity()).write(out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("jvm_memory_used_bytes") && text.endsWith("# EOF\n"), text);
-        assertTrue(new MetricsResource().scrape(null).getHeaderString("Content-Type").startsWith("text/plain; version=0.0.4"));
-    }
-
-    private void register(String name, Object mbean) throws Exception {
-        ObjectName objectName = new ObjectName(name);
-        ManagementFactory.getPlatformMBeanServer().registerMBean(mbean, objectName);
-        registered.add(objectName);
+        assertTrue(new MetricsResource(new TrackedLogStreams()).scrape(null).getHeaderString("Content-Type").startsWith("text/plain; version=0.0.4"));
     }
 
     private static String scrape(MultiCollector collector) throws Exception {
