@@ -48,6 +48,7 @@ public class WorkerComponent implements ThorWorker {
     private final Map<String, String> configErrors = new ConcurrentHashMap<>();
     private final WorkerEvents events = new WorkerEvents(this::isRunning);
     private volatile WorkerSupervisor supervisor;
+    private volatile Map<String, String> clientSettings = Map.of();
     private ConnectorBundleTracker pluginBundles;
     private File dataDirectory;
 
@@ -90,6 +91,11 @@ public class WorkerComponent implements ThorWorker {
     private boolean isRunning() {
         WorkerSupervisor current = supervisor;
         return current != null && current.isRunning();
+    }
+
+    @Override
+    public Map<String, String> kafkaClientSettings() {
+        return clientSettings;
     }
 
     @Override
@@ -210,6 +216,7 @@ public class WorkerComponent implements ThorWorker {
     private Map<String, String> workerProps(WorkerConfiguration config, Map<String, Object> properties) {
         Map<String, String> props = WorkerProperties.from(config, properties, dataDirectory);
         new File(props.get("offset.storage.file.filename")).getAbsoluteFile().getParentFile().mkdirs();
+        clientSettings = KafkaClientSettings.of(props);
         return props;
     }
 }
