@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
 
 import java.nio.file.Files;
@@ -19,10 +20,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
@@ -31,43 +35,49 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fleet as an operator runs it: the Thor distribution with {@code etc/org.thor.fleet.cfg}
- * enabled (host {@code web-1}, label {@code web}), configurations pushed by a plain Kafka producer,
- * as kcat would, and by {@code thor:fleet}; what the Thor runs is checked through its REST API, its
- * status through the status topic and {@code thor:fleet status}, its collection by the lines in Kafka.
+ * A fleet of three Thor distributions on one broker, each with its own ports and data, labelled
+ * {@code web}, {@code web} and {@code db}, managed as an operator would: configurations pushed by a
+ * plain Kafka producer (as kcat would) and by {@code thor:fleet}; what each Thor runs is checked
+ * through its REST API, its status through the status topic and {@code thor:fleet status}, its
+ * collection by the lines in Kafka.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final int LINES = 2_000;
-    private static final String HOST = "web-1";
+    private static final Map<String, String> LABELS = new LinkedHashMap<>(Map.of("web-1", "web", "web-2", "web", "db-1", "db"));
     // ShellTable draws with box characters on a terminal that has them, with '|' elsewhere
     private static final String BAR = "\\s*[│|]\\s*";
 
     private final String run = Long.toString(System.nanoTime());
     private final String configTopic = "fleet-config-" + run;
     private final String statusTopic = "fleet-status-" + run;
-    private ThorStack stack;
-    private ThorKaraf karaf;
-    private ThorRest rest;
-    private KafkaProducer<String, String> producer;
+    private final Map<String, ThorKaraf> hosts = new LinkedHashMap<>();
+    private Path work;
     private Path logs;
+    private KraftBroker broker;
+    private KafkaProducer<String, String> producer;
 
     @BeforeAll
-    void bootTheDistributionAsAFleetMember() throws Exception {
-        stack = ThorStack.bootDistribution("fleet");
-        karaf = stack.karaf();
-        rest = karaf.rest();
-        logs = Files.createDirectories(stack.work().resolve("logs"));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()),
+    void bootThreeDistributionsAsFleetMembers() throws Exception {
+        work = Files.createDirectories(Path.of("target", "fleet-" + run).toAbsolutePath());
+        logs = Files.createDirectories(work.resolve("logs"));
+        broker = KraftBroker.start(work.resolve("broker"));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(), new StringSerializer());
-        assertTrue(Files.readString(karaf.home().resolve("etc/org.thor.fleet.cfg")).contains("fleet.enabled = false"),
-                "the distribution ships the fleet disabled");
-        karaf.editConfig("org.thor.fleet.cfg", Map.of("fleet.enabled", "true", "fleet.host", HOST, "fleet.labels", "web",
-                "fleet.config.topic", configTopic, "fleet.status.topic", statusTopic, "fleet.status.interval.ms", "2000"));
-        await("the first status of " + HOST).atMost(WAIT).ignoreExceptions().until(() -> status().contains("\"host\":\"" + HOST + "\""));
+        for (Map.Entry<String, String> host : LABELS.entrySet()) {
+            ThorKaraf karaf = ThorKaraf.bootDistribution(work.resolve(host.getKey()), broker.bootstrapServers());
+            hosts.put(host.getKey(), karaf);
+            await(host.getKey() + "'s REST API").atMost(WAIT).until(karaf.rest()::answers);
+            assertTrue(Files.readString(karaf.home().resolve("etc/org.thor.fleet.cfg")).contains("fleet.enabled = false"),
+                    "the distribution ships the fleet disabled");
+            karaf.editConfig("org.thor.fleet.cfg", Map.of("fleet.enabled", "true", "fleet.host", host.getKey(),
+                    "fleet.labels", host.getValue(), "fleet.config.topic", configTopic, "fleet.status.topic", statusTopic,
+                    "fleet.status.interval.ms", "2000"));
+        }
+        await("the first status of every host").atMost(WAIT).ignoreExceptions().until(() -> statuses().keySet().equals(LABELS.keySet()));
     }
 
     @AfterAll
@@ -75,140 +85,184 @@ class FleetIT {
         if (producer != null) {
             producer.close();
         }
-        if (stack != null) {
-            stack.close();
+        hosts.values().forEach(ThorKaraf::close);
+        if (broker != null) {
+            broker.close();
         }
     }
 
     @Test
     @Order(1)
-    void aPushToALabelOfTheHostRunsTheConnectorAndEveryLineArrives() throws Exception {
+    void aPushToLabelWebRunsOnTheTwoWebHostsAndNotOnDbAndEveryLineArrives() throws Exception {
         String topic = "weblog-" + run;
         Path log = logs.resolve("web.log");
         List<String> lines = IntStream.range(0, LINES).mapToObj(n -> "web line " + n).toList();
         Files.write(log, lines);
 
-        long offset = push("label:web/weblog", "{\"files\":\"" + log + "\",\"topic\":\"" + topic + "\"}");
+        long offset = send("label:web/weblog", "{\"files\":\"" + log + "\",\"topic\":\"" + topic + "\"}");
 
-        await().atMost(WAIT).until(() -> rest.get("/connectors/weblog/status").body().contains("\"state\":\"RUNNING\""));
-        assertEquals(lines, read(topic, LINES), "every line once, in order");
+        awaitRunning("weblog", "web-1", "web-2");
         awaitApplied(offset);
-        assertTrue(status().matches("(?s).*\"weblog\":\\{\"target\":\"label:web\",\"offset\":" + offset + ",\"state\":\"RUNNING\".*"),
-                status());
+        assertFalse(rest("db-1").get("/connectors").body().contains("weblog"));
+        // both web hosts read the same file here; on their own machines each reads its own
+        Map<String, Long> received = read(topic, 2 * LINES).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertEquals(lines.stream().collect(Collectors.toMap(Function.identity(), line -> 2L)), received, "every line, once from each web host");
+        for (String host : List.of("web-1", "web-2")) {
+            assertTrue(statuses().get(host).matches("(?s).*\"weblog\":\\{\"target\":\"label:web\",\"offset\":" + offset
+                    + ",\"state\":\"RUNNING\".*"), statuses().get(host));
+        }
+        assertFalse(statuses().get("db-1").contains("weblog"));
     }
 
     @Test
     @Order(2)
-    void aPushToALabelTheHostLacksIsNotRun() throws Exception {
-        long offset = push("label:db/dblog", "{\"files\":\"" + logs.resolve("db.log") + "\",\"topic\":\"db-" + run + "\"}");
-
+    void fleetStatusListsTheThreeHostsWithTheirAppliedOffset() throws Exception {
+        long offset = send("label:db/dblog", "{\"files\":\"" + logs.resolve("db.log") + "\",\"topic\":\"db-" + run + "\"}");
         awaitApplied(offset);
-        assertFalse(rest.get("/connectors").body().contains("dblog"));
-        assertFalse(status().contains("dblog"));
+
+        String status = hosts.get("web-2").shell("thor:fleet status");
+
+        for (String host : LABELS.keySet()) {
+            assertTrue(Pattern.compile(host + BAR + "\\d+ s ago" + BAR + offset + BAR).matcher(status).find(), status);
+        }
+        String list = hosts.get("db-1").shell("thor:fleet list");
+        assertTrue(Pattern.compile("label:db" + BAR + "dblog" + BAR + offset).matcher(list).find(), list);
+        assertTrue(Pattern.compile("label:web" + BAR + "weblog").matcher(list).find(), list);
+        awaitRunning("dblog", "db-1");
+        assertFalse(rest("web-1").get("/connectors").body().contains("dblog"));
     }
 
     @Test
     @Order(3)
-    void aBadConfigurationIsRejectedAndThePreviousVersionKeepsRunning() throws Exception {
-        String before = rest.get("/connectors/weblog/config").body();
+    void aBadConfigurationPushedToAllIsRejectedEverywhereAndThePreviousVersionKeepsRunning() throws Exception {
+        String common = "{\"files\":\"" + logs.resolve("common.log") + "\",\"topic\":\"common-" + run + "\"";
+        send("all/common", common + "}");
+        awaitRunning("common", LABELS.keySet().toArray(String[]::new));
+        Map<String, String> before = new HashMap<>();
+        for (String host : LABELS.keySet()) {
+            before.put(host, rest(host).get("/connectors/common/config").body());
+        }
 
-        long misspelt = push("label:web/weblog", "{\"files\":\"" + logs.resolve("web.log") + "\",\"topic\":\"weblog-" + run
-                + "\",\"fromat\":\"json\"}");
-
-        awaitApplied(misspelt);
-        String status = status();
-        assertTrue(status.contains("unknown key 'fromat'"), status);
-        assertEquals(before, rest.get("/connectors/weblog/config").body(), "the previous version stays");
-        assertTrue(rest.get("/connectors/weblog/status").body().contains("\"state\":\"RUNNING\""));
-        assertTrue(karaf.log().contains("Fleet record label:web/weblog (offset " + misspelt + ") not applied to connector weblog"));
-
-        long secret = push("all/secret", "{\"files\":\"" + logs.resolve("s.log") + "\",\"topic\":\"s-" + run
+        long misspelt = send("all/common", common + ",\"fromat\":\"json\"}");
+        long secret = send("all/secret", "{\"files\":\"" + logs.resolve("s.log") + "\",\"topic\":\"s-" + run
                 + "\",\"producer.override.ssl.truststore.password\":\"changeit\"}");
+
         awaitApplied(secret);
-        assertTrue(status().contains("producer.override.ssl.truststore.password: a secret may not travel"), status());
-        assertTrue(status().matches("(?s).*\"secret\":\\{[^}]*\"state\":\"REJECTED\".*"), status());
-        assertFalse(rest.get("/connectors").body().contains("secret"));
+        for (String host : LABELS.keySet()) {
+            String status = statuses().get(host);
+            assertTrue(status.contains("unknown key 'fromat'"), status);
+            assertTrue(status.contains("producer.override.ssl.truststore.password: a secret may not travel"), status);
+            assertTrue(status.matches("(?s).*\"secret\":\\{[^}]*\"state\":\"REJECTED\".*"), status);
+            assertEquals(before.get(host), rest(host).get("/connectors/common/config").body(), "the previous version stays on " + host);
+            assertTrue(rest(host).get("/connectors/common/status").body().contains("\"state\":\"RUNNING\""));
+            assertTrue(hosts.get(host).log().contains("Fleet record all/common (offset " + misspelt + ") not applied to connector common"));
+        }
     }
 
     @Test
     @Order(4)
-    void aLocalConfigurationWinsOverTheFleetsAndTheConflictIsReported() throws Exception {
-        String localTopic = "local-" + run;
-        karaf.writeConfig("org.thor.connector-both.cfg", Map.of("files", logs.resolve("both.log").toString(), "topic", localTopic));
-        await().atMost(WAIT).until(() -> rest.get("/connectors/both/status").body().contains("\"state\":\"RUNNING\""));
+    void aHostStoppedDuringAPushAppliesItWhenStarted() throws Exception {
+        ThorKaraf db = hosts.get("db-1");
+        db.stop();
 
-        long offset = push("all/both", "{\"files\":\"" + logs.resolve("both.log") + "\",\"topic\":\"fleet-" + run + "\"}");
+        long offset = send("label:db/dblog", "{\"files\":\"" + logs.resolve("db.log") + "\",\"topic\":\"db-" + run
+                + "\",\"tasks.max\":\"1\",\"read.from\":\"end\"}");
+        db.startAgain();
 
+        await("db-1 back").atMost(WAIT).until(db.rest()::answers);
+        await().atMost(WAIT).until(() -> rest("db-1").get("/connectors/dblog/config").body().contains("\"read.from\":\"end\""));
         awaitApplied(offset);
-        assertTrue(Pattern.compile("the local configuration \\S*/etc/org.thor.connector-both.cfg wins over the fleet's record all/both")
-                .matcher(status()).find(), status());
-        assertTrue(rest.get("/connectors/both/config").body().contains(localTopic));
-        assertTrue(karaf.log().contains("wins over the fleet's record all/both"));
     }
 
     @Test
     @Order(5)
-    void theShellPushesListsShowsTheHostsAndDeletes() throws Exception {
-        String pushed = karaf.shell("thor:fleet push --target host:" + HOST + " shelled files=" + logs.resolve("shell.log")
-                + " topic=shell-" + run);
-        Matcher offset = Pattern.compile("Pushed host:" + HOST + "/shelled at offset (\\d+)").matcher(pushed);
-        assertTrue(offset.find(), pushed);
-        await().atMost(WAIT).until(() -> rest.get("/connectors/shelled/status").body().contains("\"state\":\"RUNNING\""));
-        awaitApplied(Long.parseLong(offset.group(1)));
+    void aLocalConfigurationWinsOverTheFleetsOnItsHostAndTheConflictIsReported() throws Exception {
+        String localTopic = "local-" + run;
+        hosts.get("web-2").writeConfig("org.thor.connector-both.cfg", Map.of("files", logs.resolve("both.log").toString(), "topic", localTopic));
+        awaitRunning("both", "web-2");
 
-        String list = karaf.shell("thor:fleet list");
-        assertTrue(Pattern.compile("host:" + HOST + BAR + "shelled" + BAR + offset.group(1) + BAR + "files=").matcher(list).find(), list);
-        assertTrue(Pattern.compile("label:db" + BAR + "dblog").matcher(list).find(), list);
+        long offset = send("label:web/both", "{\"files\":\"" + logs.resolve("both.log") + "\",\"topic\":\"fleet-" + run + "\"}");
 
-        String hosts = karaf.shell("thor:fleet status");
-        assertTrue(Pattern.compile(HOST + BAR + "\\d+ s ago" + BAR + offset.group(1) + BAR + "3" + BAR + "1").matcher(hosts).find(), hosts);
-
-        String deleted = karaf.shell("thor:fleet delete --target host:" + HOST + " shelled");
-        assertTrue(deleted.contains("Deleted host:" + HOST + "/shelled"), deleted);
-        await().atMost(WAIT).until(() -> !rest.get("/connectors").body().contains("shelled"));
+        awaitApplied(offset);
+        awaitRunning("both", "web-1");
+        assertTrue(rest("web-1").get("/connectors/both/config").body().contains("fleet-" + run));
+        assertTrue(rest("web-2").get("/connectors/both/config").body().contains(localTopic));
+        assertTrue(Pattern.compile("the local configuration \\S*/etc/org.thor.connector-both.cfg wins over the fleet's record label:web/both")
+                .matcher(statuses().get("web-2")).find(), statuses().get("web-2"));
+        assertTrue(hosts.get("web-2").log().contains("wins over the fleet's record label:web/both"));
     }
 
     @Test
     @Order(6)
-    void aTombstoneDeletesTheConnector() throws Exception {
-        long offset = send("label:web/weblog", null);
+    void theShellPushesToOneHostAndDeletes() throws Exception {
+        ThorKaraf web1 = hosts.get("web-1");
+        String pushed = web1.shell("thor:fleet push --target host:db-1 shelled files=" + logs.resolve("shell.log") + " topic=shell-" + run);
+        Matcher offset = Pattern.compile("Pushed host:db-1/shelled at offset (\\d+)").matcher(pushed);
+        assertTrue(offset.find(), pushed);
 
-        await().atMost(WAIT).until(() -> !rest.get("/connectors").body().contains("\"weblog\""));
-        awaitApplied(offset);
-        assertFalse(status().contains("\"weblog\""), status());
+        awaitRunning("shelled", "db-1");
+        awaitApplied(Long.parseLong(offset.group(1)));
+        assertFalse(rest("web-1").get("/connectors").body().contains("shelled"));
+
+        String deleted = web1.shell("thor:fleet delete --target host:db-1 shelled");
+        assertTrue(deleted.contains("Deleted host:db-1/shelled"), deleted);
+        await().atMost(WAIT).until(() -> !rest("db-1").get("/connectors").body().contains("shelled"));
     }
 
-    private long push(String key, String json) throws Exception {
-        return send(key, json);
+    @Test
+    @Order(7)
+    void aTombstoneDeletesTheConnectorEverywhere() throws Exception {
+        send("label:web/weblog", null);
+        long offset = send("all/common", null);
+
+        for (String host : LABELS.keySet()) {
+            await().atMost(WAIT).until(() -> !rest(host).get("/connectors").body().matches(".*\"(weblog|common)\".*"));
+        }
+        awaitApplied(offset);
+        statuses().values().forEach(status -> assertFalse(status.contains("\"common\""), status));
     }
 
     private long send(String key, String value) throws Exception {
         return producer.send(new ProducerRecord<>(configTopic, key, value)).get().offset();
     }
 
-    private void awaitApplied(long offset) {
-        await("applied offset " + offset).atMost(WAIT).until(() -> appliedOffset() >= offset);
+    private ThorRest rest(String host) {
+        return hosts.get(host).rest();
     }
 
-    private long appliedOffset() {
-        Matcher applied = Pattern.compile("\"appliedOffset\":(-?\\d+)").matcher(status());
+    private void awaitRunning(String connector, String... onHosts) {
+        for (String host : onHosts) {
+            await(connector + " on " + host).atMost(WAIT)
+                    .until(() -> rest(host).get("/connectors/" + connector + "/status").body().contains("\"state\":\"RUNNING\""));
+        }
+    }
+
+    private void awaitApplied(long offset) {
+        await("every host applied offset " + offset).atMost(WAIT).until(() -> {
+            Map<String, String> statuses = statuses();
+            return LABELS.keySet().stream().allMatch(host -> appliedOffset(statuses.getOrDefault(host, "")) >= offset);
+        });
+    }
+
+    private static long appliedOffset(String status) {
+        Matcher applied = Pattern.compile("\"appliedOffset\":(-?\\d+)").matcher(status);
         return applied.find() ? Long.parseLong(applied.group(1)) : -1;
     }
 
-    /** The last status the host wrote, as JSON. */
-    private String status() {
+    /** The last status each host wrote, as JSON, by host. */
+    private Map<String, String> statuses() {
         Map<String, String> last = new HashMap<>();
-        try (TopicReader reader = new TopicReader(stack.broker().bootstrapServers(), statusTopic)) {
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), statusTopic)) {
             for (ConsumerRecord<String, String> record : reader.readUntilQuiet(Duration.ofMillis(500))) {
                 last.put(record.key(), record.value());
             }
         }
-        return last.getOrDefault(HOST, "");
+        return last;
     }
 
     private List<String> read(String topic, int count) {
         List<String> received = new ArrayList<>();
-        try (TopicReader reader = new TopicReader(stack.broker().bootstrapServers(), topic)) {
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
             received.addAll(TopicReader.values(reader.read(count, WAIT)));
             received.addAll(TopicReader.values(reader.readUntilQuiet(Duration.ofSeconds(2))));
         }
