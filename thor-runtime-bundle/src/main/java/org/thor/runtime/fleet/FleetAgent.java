@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,7 +79,7 @@ final class FleetAgent {
     /** Applies the topic again, e.g. after the worker restarted or a local configuration came or went. */
     void reapply(boolean validateRejectedAgain) {
         if (validateRejectedAgain) {
-            thread.execute(applier::forgetRejections);
+            onFleetThread(applier::forgetRejections);
         }
         requestApply();
     }
@@ -133,7 +134,15 @@ final class FleetAgent {
 
     private void requestApply() {
         if (!stopped && applyQueued.compareAndSet(false, true)) {
-            thread.execute(this::apply);
+            onFleetThread(this::apply);
+        }
+    }
+
+    private void onFleetThread(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // stopping: what is left to apply is applied by the next start
         }
     }
 
