@@ -181,6 +181,22 @@ final class ThorKaraf implements AutoCloseable {
     }
 
     private void endAndStartAgain(boolean kill) throws IOException, InterruptedException {
+        end(kill);
+        startAgain();
+    }
+
+    /** Stops Karaf with SIGTERM, as an init system does, and returns once its JVM is gone; {@link #startAgain()} starts it. */
+    void stop() throws IOException, InterruptedException {
+        end(false);
+    }
+
+    /** Starts a Karaf that was stopped or killed again from its home with {@code bin/karaf server}, as an init system would. */
+    void startAgain() throws IOException {
+        startedAgain = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .redirectErrorStream(true).redirectOutput(home.resolve("started-again.out").toFile()).start();
+    }
+
+    private void end(boolean kill) throws IOException, InterruptedException {
         List<ProcessHandle> running = karafProcesses();
         if (running.isEmpty()) {
             throw new IOException("No Karaf process runs from " + home);
@@ -193,8 +209,6 @@ final class ThorKaraf implements AutoCloseable {
                 throw new IOException("Karaf process " + process.pid() + " did not die", e);
             }
         }
-        startedAgain = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .redirectErrorStream(true).redirectOutput(home.resolve("started-again.out").toFile()).start();
     }
 
     /**
@@ -203,18 +217,7 @@ final class ThorKaraf implements AutoCloseable {
      * groups, as a service run by its own user is. Returns once the old JVM is gone.
      */
     void stopAndStartAgainAs(String user) throws IOException, InterruptedException {
-        List<ProcessHandle> running = karafProcesses();
-        if (running.isEmpty()) {
-            throw new IOException("No Karaf process runs from " + home);
-        }
-        running.forEach(ProcessHandle::destroy);
-        for (ProcessHandle process : running) {
-            try {
-                process.onExit().get(90, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IOException("Karaf process " + process.pid() + " did not die", e);
-            }
-        }
+        end(false);
         Process chown = new ProcessBuilder("chown", "-R", user + ":" + user, home.toString()).inheritIO().start();
         if (!chown.waitFor(2, TimeUnit.MINUTES) || chown.exitValue() != 0) {
             throw new IOException("chown -R " + user + " " + home + " failed");

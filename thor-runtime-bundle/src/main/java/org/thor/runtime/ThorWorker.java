@@ -59,4 +59,11 @@ public interface ThorWorker {
 
     /** The source offsets stored for the connector, one per source partition. */
     List<ConnectorOffset> offsets(String name);
+
+    /**
+     * The settings the worker's own Kafka clients connect with: {@code bootstrap.servers}, security,
+     * timeouts and the config providers that resolve references in them, as configured in
+     * {@code org.thor.worker}. Known while the worker waits for Kafka too.
+     */
+    Map<String, String> kafkaClientSettings();
 }

@@ -116,6 +116,11 @@ public class FakeThorWorker implements ThorWorker {
         return offsets.getOrDefault(name, List.of());
     }
 
+    @Override
+    public Map<String, String> kafkaClientSettings() {
+        return Map.of("bootstrap.servers", "127.0.0.1:9092");
+    }
+
     private Map<String, String> existing(String name) {
         Map<String, String> config = connectors.get(name);
         if (config == null) {

@@ -29,7 +29,8 @@ final class ConnectorProperties {
     // Keys that configuration admin, file install or DS add; they are not the connector's.
     private static final Set<String> NOT_CONNECTOR_KEYS = Set.of("service.pid", "service.factoryPid",
             "service.bundleLocation", FILE_NAME);
-    private static final List<String> NOT_CONNECTOR_PREFIXES = List.of(".", "component.", "osgi.ds.");
+    private static final List<String> NOT_CONNECTOR_PREFIXES = List.of(".", "component.", "osgi.ds.",
+            FleetConfigurations.MARK_PREFIX);
 
     private ConnectorProperties() {
     }
@@ -78,10 +79,15 @@ final class ConnectorProperties {
         return tilde >= 0 ? pid.substring(tilde + 1) : pid;
     }
 
-    /** Where the configuration came from, for messages: its file, or its PID. */
+    /** Where the configuration came from, for messages: its file, the fleet's record, or its PID. */
     static String source(Map<String, ?> properties) {
         Path file = file(properties);
-        return file != null ? file.toString() : "configuration " + properties.get("service.pid");
+        if (file != null) {
+            return file.toString();
+        }
+        Object fleetKey = properties.get(FleetConfigurations.KEY);
+        return fleetKey != null ? "fleet record " + fleetKey + " (offset " + properties.get(FleetConfigurations.OFFSET) + ")"
+                : "configuration " + properties.get("service.pid");
     }
 
     /** The name of a connector's configuration: its name, with characters a file name should not hold replaced. */

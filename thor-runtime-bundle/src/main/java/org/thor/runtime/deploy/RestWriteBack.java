@@ -64,6 +64,12 @@ public class RestWriteBack implements ThorWorkerListener {
             if (file != null) {
                 properties.put(ConnectorProperties.FILE_NAME, file);
             }
+            // a fleet connector changed through REST stays the fleet's: its next record replaces the change
+            current.forEach((key, value) -> {
+                if (key.startsWith(FleetConfigurations.MARK_PREFIX)) {
+                    properties.put(key, value);
+                }
+            });
             existing.update(properties);
             LOG.info("Connector {} changed through REST; written to configuration {}", name, existing.getPid());
         } catch (IOException | RuntimeException e) {

@@ -54,6 +54,7 @@ public class WorkerComponent implements ThorWorker {
     private final List<LogStreams> logStreams = new CopyOnWriteArrayList<>();
     private final UnknownKeys unknownKeys = new UnknownKeys(this::logConnectorClasses);
     private volatile WorkerSupervisor supervisor;
+    private volatile Map<String, String> clientSettings = Map.of();
     private ConnectorBundleTracker pluginBundles;
     private File dataDirectory;
 
@@ -111,6 +112,11 @@ public class WorkerComponent implements ThorWorker {
     private boolean isRunning() {
         WorkerSupervisor current = supervisor;
         return current != null && current.isRunning();
+    }
+
+    @Override
+    public Map<String, String> kafkaClientSettings() {
+        return clientSettings;
     }
 
     @Override
@@ -231,6 +237,7 @@ public class WorkerComponent implements ThorWorker {
     private Map<String, String> workerProps(WorkerConfiguration config, Map<String, Object> properties) {
         Map<String, String> props = WorkerProperties.from(config, properties, dataDirectory);
         new File(props.get("offset.storage.file.filename")).getAbsoluteFile().getParentFile().mkdirs();
+        clientSettings = KafkaClientSettings.of(props);
         return props;
     }
 }

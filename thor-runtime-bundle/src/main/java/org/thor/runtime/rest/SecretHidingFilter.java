@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.kafka.connect.health.ConnectClusterState;
+import org.thor.runtime.cfg.SecretKeys;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

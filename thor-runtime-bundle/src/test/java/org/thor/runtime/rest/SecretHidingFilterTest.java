@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.apache.kafka.connect.health.ConnectClusterState;
 import org.apache.kafka.connect.health.ConnectorHealth;
 import org.junit.jupiter.api.Test;
+import org.thor.runtime.cfg.SecretKeys;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,13 +1,8 @@
-package org.thor.runtime.rest;
+package org.thor.runtime.cfg;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.thor.runtime.cfg.ProviderReferences;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,12 +11,12 @@ import java.util.regex.Pattern;
  * Kafka's clients type as {@code PASSWORD} ({@code ssl.truststore.password}, {@code sasl.jaas.config}
  * …), bare or behind a prefix ({@code producer.override.}, {@code listeners.https.} …), and any key
  * whose name says password or secret, as connectors name theirs. A config provider reference is
- * not a secret and is shown as it is.
+ * not a secret and is shown as it is. The fleet refuses such a key with a plain value for the same reason.
  */
-final class SecretKeys {
+public final class SecretKeys {
 
     /** What a hidden value reads, as Kafka writes a password in its logs. */
-    static final String HIDDEN = "[hidden]";
+    public static final String HIDDEN = "[hidden]";
 
     private static final Set<String> CLIENT_PASSWORDS = clientPasswords();
     private static final Pattern SECRET_NAME = Pattern.compile("(?i)(password|secret)");
@@ -30,12 +25,12 @@ final class SecretKeys {
     }
 
     /** Whether the value of that key, as it is, must not be shown. */
-    static boolean hides(String key, Object value) {
+    public static boolean hides(String key, Object value) {
         return value != null && !HIDDEN.equals(value) && isSecret(key)
                 && !ProviderReferences.holdsReference(String.valueOf(value));
     }
 
-    static boolean isSecret(String key) {
+    public static boolean isSecret(String key) {
         if (SECRET_NAME.matcher(key).find()) {
             return true;
         }
@@ -52,7 +47,7 @@ final class SecretKeys {
 
     private static Set<String> clientPasswords() {
         Set<String> passwords = new HashSet<>();
-        for (ConfigDef definition : List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())) {
+        for (ConfigDef definition : ClientConfigDefs.ALL) {
             definition.configKeys().forEach((name, key) -> {
                 if (key.type == ConfigDef.Type.PASSWORD) {
                     passwords.add(name);

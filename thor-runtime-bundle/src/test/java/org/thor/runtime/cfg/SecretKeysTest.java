@@ -1,4 +1,4 @@
-package org.thor.runtime.rest;
+package org.thor.runtime.cfg;
 
 import org.junit.jupiter.api.Test;
 
