@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.util.TopicAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.runtime.StreamFigures;
 import org.thor.runtime.ThorWorker;
 import org.thor.runtime.deploy.FleetConfigurations;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * This Thor as a member of the fleet, for one {@code org.thor.fleet} configuration: it reads the
@@ -47,7 +49,7 @@ final class FleetAgent {
     private boolean topicRead;
 
     FleetAgent(FleetSettings settings, Map<String, Object> clientSettings, ThorWorker worker, FleetConfigurations configurations,
-               String version) {
+               String version, Function<String, List<StreamFigures>> streams) {
         this.settings = settings;
         this.clientSettings = clientSettings;
         this.runtimeLoader = getClass().getClassLoader();
@@ -67,7 +69,7 @@ final class FleetAgent {
         } finally {
             Thread.currentThread().setContextClassLoader(saved);
         }
-        this.status = new StatusReporter(settings, version, worker, statusProducer);
+        this.status = new StatusReporter(settings, version, worker, statusProducer, streams);
     }
 
     void start() {

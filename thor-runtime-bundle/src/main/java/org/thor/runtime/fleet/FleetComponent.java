@@ -10,10 +10,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thor.runtime.ConfigProblem;
+import org.thor.runtime.LogStreams;
+import org.thor.runtime.StreamFigures;
 import org.thor.runtime.ThorWorker;
 import org.thor.runtime.ThorWorkerListener;
 import org.thor.runtime.deploy.FleetConfigurations;
@@ -43,6 +47,9 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
     private FleetSettings settings;
     private Map<String, Object> clientSettings;
     private volatile FleetAgent agent;
+    /** The log-file connectors' services: the figures of their streams. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<LogStreams> logStreams;
 
     @Activate
     public FleetComponent(@Reference ThorWorker worker, @Reference ConfigurationAdmin configAdmin, BundleContext context,
@@ -118,6 +125,11 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
         return current;
     }
 
+    private List<StreamFigures> streamsOf(String connector) {
+        List<LogStreams> services = logStreams;
+        return services == null ? List.of() : services.stream().flatMap(service -> service.figures(connector).stream()).toList();
+    }
+
     private void restart() {
         stopAgent();
         if (!settings.enabled()) {
@@ -125,7 +137,7 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
         }
         clientSettings = settings.clientSettings(worker.kafkaClientSettings());
         try {
-            FleetAgent started = new FleetAgent(settings, clientSettings, worker, configurations, version);
+            FleetAgent started = new FleetAgent(settings, clientSettings, worker, configurations, version, this::streamsOf);
             started.start();
             agent = started;
         } catch (RuntimeException e) {

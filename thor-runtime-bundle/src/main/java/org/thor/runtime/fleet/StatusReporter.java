@@ -6,18 +6,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thor.runtime.ConnectorStatus;
 import org.thor.runtime.ThorWorker;
-import org.thor.runtime.jmx.StreamFigures;
+import org.thor.runtime.StreamFigures;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Writes this Thor's {@link HostStatus} to the status topic: whenever a state changes (a record
  * applied or refused, a connector's state), and every {@code fleet.status.interval.ms} otherwise.
- * The figures are those {@code thor:status} shows, from the streams' MBeans.
+ * The figures are those {@code thor:status} shows, as the log-file connectors' services report them.
  */
 final class StatusReporter {
 
@@ -30,12 +31,16 @@ final class StatusReporter {
     private final String version;
     private final ThorWorker worker;
     private final Producer<String, byte[]> producer;
+    private final Function<String, List<StreamFigures>> streams;
     private final Map<String, LinesSample> lastLines = new HashMap<>();
     private FleetApplier.Outcome outcome = FleetApplier.Outcome.NONE;
     private HostStatus lastWritten;
     private long lastWrittenNanos;
 
-    StatusReporter(FleetSettings settings, String version, ThorWorker worker, Producer<String, byte[]> producer) {
+    /** @param streams a connector's streams, by its name */
+    StatusReporter(FleetSettings settings, String version, ThorWorker worker, Producer<String, byte[]> producer,
+                   Function<String, List<StreamFigures>> streams) {
+        this.streams = streams;
         this.settings = settings;
         this.version = version;
         this.worker = worker;
@@ -75,7 +80,7 @@ final class StatusReporter {
 
     private HostStatus.ConnectorReport report(FleetApplier.ConnectorOutcome connector) {
         String state = state(connector.name(), connector.error() != null);
-        List<StreamFigures> streams = StreamFigures.read(connector.name());
+        List<StreamFigures> streams = this.streams.apply(connector.name());
         long lines = streams.stream().mapToLong(StreamFigures::linesRead).sum();
         long behind = streams.stream().mapToLong(StreamFigures::bytesBehind).sum();
         long lost = streams.stream().mapToLong(StreamFigures::bytesLost).sum();

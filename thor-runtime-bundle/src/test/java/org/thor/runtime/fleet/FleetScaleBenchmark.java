@@ -57,7 +57,7 @@ class FleetScaleBenchmark {
                     FleetSettings settings = new FleetSettings(true, CONFIG_TOPIC, STATUS_TOPIC, "host-" + n,
                             List.of("group-" + n % LABELS), 30_000, Map.of());
                     FleetAgent agent = new FleetAgent(settings, clients, new FakeThorWorker(),
-                            new FleetConfigurations(new InMemoryConfigurationAdmin().service()), "benchmark");
+                            new FleetConfigurations(new InMemoryConfigurationAdmin().service()), "benchmark", connector -> List.of());
                     agent.start();
                     agents.add(agent);
                 }
