@@ -19,10 +19,11 @@ import java.util.Map;
  */
 public record StreamFigures(String connector, String task, String stream, long linesRead, long bytesRead,
                             long bytesBehind, long filesOpen, long rotations, long bytesLost, long linesOverlong,
-                            long linesInvalid, long linesDropped, long formatFailures) {
+                            long linesInvalid, long linesDropped, long formatFailures, List<String> unreadableFiles) {
 
     private static final String[] ATTRIBUTES = {"Stream", "LinesRead", "BytesRead", "BytesBehind", "FilesOpen",
-            "Rotations", "BytesLostToRotation", "OverlongLines", "InvalidLines", "LinesDropped", "FormatFailures"};
+            "Rotations", "BytesLostToRotation", "OverlongLines", "InvalidLines", "LinesDropped", "FormatFailures",
+            "UnreadableFilePaths"};
 
     /** Every stream of every running task, or of one connector's when {@code connector} is not null. */
     public static List<StreamFigures> read(String connector) {
@@ -39,7 +40,7 @@ public record StreamFigures(String connector, String task, String stream, long l
                         number(values, "LinesRead"), number(values, "BytesRead"), number(values, "BytesBehind"),
                         number(values, "FilesOpen"), number(values, "Rotations"), number(values, "BytesLostToRotation"),
                         number(values, "OverlongLines"), number(values, "InvalidLines"), number(values, "LinesDropped"),
-                        number(values, "FormatFailures")));
+                        number(values, "FormatFailures"), strings(values, "UnreadableFilePaths")));
             } catch (JMException e) {
                 // the task stopped while being read: its figures went with it
             }
@@ -66,6 +67,10 @@ public record StreamFigures(String connector, String task, String stream, long l
 
     private static long number(Map<String, Object> values, String attribute) {
         return values.get(attribute) instanceof Number number ? number.longValue() : 0;
+    }
+
+    private static List<String> strings(Map<String, Object> values, String attribute) {
+        return values.get(attribute) instanceof String[] strings ? List.of(strings) : List.of();
     }
 
     private static String key(ObjectName name, String key) {

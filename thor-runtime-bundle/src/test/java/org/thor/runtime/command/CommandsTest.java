@@ -5,7 +5,10 @@ import org.thor.runtime.ConnectorOffset;
 import org.thor.runtime.FakeThorWorker;
 import org.thor.runtime.OffsetDescriber;
 
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,6 +54,34 @@ class CommandsTest {
         assertTrue(text.matches("(?s).*\\s+0 \\| RUNNING.*"), text);
         assertTrue(text.contains("counter=web-lines | "), text);
         assertTrue(text.contains("next=42"), text);
+    }
+
+    /** The attributes of the log-file connector's stream MBean that say which files it cannot read. */
+    public interface UnreadableStream {
+        String getStream();
+
+        String[] getUnreadableFilePaths();
+    }
+
+    @Test
+    void statusNamesTheFilesAStreamCannotRead() throws Exception {
+        worker.putConnector("syslog", Map.of("connector.class", "org.thor.X", "topic", "t"));
+        ObjectName name = new ObjectName("org.thor:type=LogFileStream,connector=\"syslog\",task=\"0\",stream=" + ObjectName.quote("/var/log/*.log"));
+        UnreadableStream stream = new UnreadableStream() {
+            public String getStream() { return "/var/log/*.log"; }
+            public String[] getUnreadableFilePaths() { return new String[] {"/var/log/root-only.log"}; }
+        };
+        ManagementFactory.getPlatformMBeanServer().registerMBean(new StandardMBean(stream, UnreadableStream.class), name);
+        try {
+            command(new StatusCommand(), "syslog");
+        } finally {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+        }
+
+        String text = output();
+        assertTrue(text.lines().anyMatch(line -> line.matches("Stream\\s*\\|.*\\| Files open \\| Unreadable \\|.*")), text);
+        assertTrue(text.lines().anyMatch(line -> line.matches("/var/log/\\*\\.log\\s*\\|.*\\|\\s+0 \\|\\s+1 \\|.*")), text);
+        assertTrue(text.contains("Cannot read /var/log/root-only.log (stream /var/log/*.log, task 0), retried until it opens"), text);
     }
 
     @Test

@@ -39,6 +39,8 @@ class MetricsTest {
 
         int getFilesOpen();
 
+        String[] getUnreadableFilePaths();
+
         long getRotations();
 
         long getBytesBehind();
@@ -74,6 +76,7 @@ class MetricsTest {
                     public long getLinesRead() { return 42; }
                     public long getBytesRead() { return 4200; }
                     public int getFilesOpen() { return 2; }
+                    public String[] getUnreadableFilePaths() { return new String[] {"/var/log/nginx/root-only.log"}; }
                     public long getRotations() { return 3; }
                     public long getBytesBehind() { return 17; }
                     public long getOverlongLines() { return 0; }
@@ -93,6 +96,8 @@ class MetricsTest {
         assertTrue(text.contains("# TYPE thor_bytes_behind gauge"), text);
         assertTrue(text.contains("thor_bytes_behind" + labels + " 17.0"), text);
         assertTrue(text.contains("thor_files_open" + labels + " 2.0"), text);
+        assertTrue(text.contains("# TYPE thor_files_unreadable gauge"), text);
+        assertTrue(text.contains("thor_files_unreadable" + labels + " 1.0"), text);
         assertTrue(text.contains("thor_rotations_total" + labels + " 3.0"), text);
         assertTrue(text.contains("thor_bytes_lost_total" + labels + " 0.0"), text);
         assertTrue(text.contains("thor_lines_invalid_total" + labels + " 1.0"), text);
