@@ -30,6 +30,7 @@ import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -362,10 +363,12 @@ class FaultSuiteIT {
 
     /**
      * In a stream's directory, a file its mode makes unreadable and a symlink loop that no one can
-     * even stat: the other file's lines all arrive; nothing stops. Where the suite runs as root (CI
-     * does), Thor is restarted for this row as a system user made for the purpose, which the mode
-     * stops (and as root again after it); where root cannot make that user, or it could not reach
-     * Karaf's home, the row runs as root, which reads the file, as a collector run as root does.
+     * even stat: the other file's lines all arrive; nothing stops; /metrics counts the files it cannot
+     * read and thor:status names them. Where the suite runs as root (CI does), Thor is restarted for
+     * this row as a system user made for the purpose, which the mode stops (and as root again after
+     * it), and the file is read once its mode allows; where root cannot make that user, or it could
+     * not reach Karaf's home, the row runs as root, which reads the file, as a collector run as root
+     * does, and only the loop is unreadable.
      */
     @Test
     void unreadableFilesStopNothing() throws Exception {
@@ -374,7 +377,7 @@ class FaultSuiteIT {
         Path locked = directory.resolve("locked.log");
         Files.writeString(locked, "locked line\n");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        Files.createSymbolicLink(directory.resolve("loop.log"), directory.resolve("loop.log"));
+        Path loop = Files.createSymbolicLink(directory.resolve("loop.log"), directory.resolve("loop.log"));
         boolean root = "root".equals(System.getProperty("user.name"));
         String user = root ? UnprivilegedUser.ensure(stack.karaf().home(), directory).orElse("root") : System.getProperty("user.name");
         boolean readsAll = "root".equals(user);
@@ -382,7 +385,8 @@ class FaultSuiteIT {
             restartAs(user);
         }
         try {
-            String topic = connector("unreadable", directory.resolve("*.log").toString());
+            String stream = directory.resolve("*.log").toString();
+            String topic = connector("unreadable", stream);
             RollingLog log = new RollingLog(directory, 1_000_000, RollingLog.Rotation.DATE);
             log.write(lines);
             Files.move(directory.resolve("app.log.0000"), directory.resolve("ok.log"));
@@ -398,11 +402,27 @@ class FaultSuiteIT {
                 String report = locked + " java.nio.file.AccessDeniedException";
                 await("the unreadable file reported in karaf.log").atMost(WAIT).until(() -> stack.karaf().log().contains(report));
             }
+            List<Path> unreadable = readsAll ? List.of(loop) : List.of(locked, loop);
+            awaitUnreadableCounted(stream, unreadable.size());
+            String status = stack.karaf().shell("thor:status unreadable");
+            for (Path file : unreadable) {
+                assertTrue(status.contains("Cannot read " + file + " (stream " + stream + ", task 0)"), status);
+            }
+            if (!readsAll) {
+                Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
+                assertTrue(TopicReader.values(read(topic, lines + 1)).contains("locked line"), "read once its mode allows");
+                awaitUnreadableCounted(stream, 1);
+            }
         } finally {
             if (root && !readsAll) {
                 restartAs("root");
             }
         }
+    }
+
+    private void awaitUnreadableCounted(String stream, int files) {
+        String sample = "thor_files_unreadable{connector=\"unreadable\",stream=\"" + stream + "\",task=\"0\"} " + files + ".0";
+        await("/metrics: " + sample).atMost(WAIT).until(() -> stack.karaf().rest().get("/metrics").body().lines().anyMatch(sample::equals));
     }
 
     /** Thor stopped (SIGTERM) and started again as {@code user}; returns once its connectors run again. */

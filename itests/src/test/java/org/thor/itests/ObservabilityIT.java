@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What an operator sees of a running Thor distribution after a rotating log was shipped:
- * {@code GET /metrics} scraped as Prometheus does, {@code thor:top} and {@code thor:status}.
+ * {@code GET /metrics} scraped as Prometheus does (and accepted by {@code promtool check metrics}),
+ * {@code thor:top} and {@code thor:status}.
  */
 class ObservabilityIT extends ThorStackTest {
 
@@ -60,6 +61,13 @@ class ObservabilityIT extends ThorStackTest {
 
         ThorRest.Response openMetrics = karaf.rest().get("/metrics", "application/openmetrics-text; version=1.0.0");
         assertTrue(openMetrics.body().endsWith("# EOF\n"), "OpenMetrics when asked by Accept");
+    }
+
+    @Test
+    void promtoolFindsNoProblemInAScrape() throws Exception {
+        await().atMost(WAIT).until(() -> scrape().contains("kafka_connect_source_task_source_record_write_total{connector=\"metered\""));
+        String scrape = scrape();
+        assertEquals("", Promtool.checkMetrics(scrape), "promtool check metrics on:\n" + scrape);
     }
 
     @Test

@@ -43,7 +43,8 @@ public final class LogFileStreams implements LogStreams {
                 figures.add(new StreamFigures(key(name, "connector"), key(name, "task"), stream.getStream(),
                         stream.getLinesRead(), stream.getBytesRead(), stream.getBytesBehind(), stream.getFilesOpen(),
                         stream.getRotations(), stream.getBytesLostToRotation(), stream.getOverlongLines(),
-                        stream.getInvalidLines(), stream.getLinesDropped(), stream.getFormatFailures()));
+                        stream.getInvalidLines(), stream.getLinesDropped(), stream.getFormatFailures(),
+                        List.of(stream.getUnreadableFilePaths())));
             } catch (UndeclaredThrowableException e) {
                 // the task stopped while being read: its figures went with it
             }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thor.file.config.LogFileSourceConfig;
 import org.thor.file.read.LineHeaders;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +16,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -138,8 +144,10 @@ class BadInputTest {
                 return;
             }
             assertEquals(lines(1, 2), harness.pollUntil(1, TIMEOUT));
+            harness.pollUntilTrue(() -> harness.task().metrics().getFilesUnreadable() == 1, TIMEOUT);
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
             assertEquals(2, harness.pollUntil(2, TIMEOUT).size());
+            assertEquals(0, harness.task().metrics().getFilesUnreadable());
         }
     }
 
@@ -181,10 +189,22 @@ class BadInputTest {
         appendLines(fine, 0, 1);
         try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/a.log," + fine)).start()) {
             assertEquals(lines(0, 1), harness.pollUntil(1, TIMEOUT));
+            harness.pollUntilTrue(() -> harness.task().metrics().getFilesUnreadable() == 1, TIMEOUT);
+            assertArrayEquals(new String[] {broken.toString()}, unreadableFilePaths(dir + "/a.log"));
             Files.delete(broken);
             appendLines(broken, 1, 2);
             assertEquals(lines(0, 2), harness.pollUntil(2, TIMEOUT));
+            assertEquals(0, harness.task().metrics().getFilesUnreadable());
+            assertArrayEquals(new String[0], unreadableFilePaths(dir + "/a.log"));
         }
+    }
+
+    /** What the stream's MBean, as the runtime reads it for thor:status, names as unreadable. */
+    private static String[] unreadableFilePaths(String pattern) throws JMException {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> names = server.queryNames(new ObjectName("org.thor:type=LogFileStream,stream=" + ObjectName.quote(pattern) + ",*"), null);
+        assertEquals(1, names.size(), "the stream's MBean: " + names);
+        return (String[]) server.getAttribute(names.iterator().next(), "UnreadableFilePaths");
     }
 
     @Test

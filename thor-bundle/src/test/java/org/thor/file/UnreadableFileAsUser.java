@@ -27,10 +27,12 @@ final class UnreadableFileAsUser {
         assertFalse(Files.isReadable(locked), "a.log is unreadable to " + System.getProperty("user.name"));
         try (TaskHarness harness = new TaskHarness(LogFiles.config(locked + "," + open)).start()) {
             assertEquals(lines(1, 2), harness.pollUntil(1, Duration.ofSeconds(30)));
+            harness.pollUntilTrue(() -> harness.task().metrics().getFilesUnreadable() == 1, Duration.ofSeconds(30));
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
             List<String> both = harness.pollUntil(2, Duration.ofSeconds(30));
             assertEquals(2, both.size());
             assertEquals(lines(0, 2), both.stream().sorted().toList());
+            assertEquals(0, harness.task().metrics().getFilesUnreadable(), "read once its mode allows, it is no longer counted");
         }
         System.out.println("UNREADABLE-FILE-OK as " + System.getProperty("user.name"));
         System.exit(0);

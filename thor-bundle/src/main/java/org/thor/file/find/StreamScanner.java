@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Lists the regular files a stream's glob pattern matches, oldest first (modification time, then
- * name). A missing directory or an unreadable one is logged once until it is there again. A file
+ * name). A missing directory or an unreadable one is logged once until it is there again; a file
+ * that cannot be looked at is one of the stream's {@link UnreadableFiles}. A file
  * that an earlier pattern of the connector matches (directly or through a symlink) belongs to that
  * stream and is left out; a file reached both directly and through a symlink is listed once, under
  * its own path.
@@ -46,6 +47,7 @@ public final class StreamScanner {
     private final List<String> earlierPatterns;
     private final Set<Path> reportedOverlaps = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
+    private final UnreadableFiles unreadable;
     private List<Path> lastNames = List.of();
     private boolean incomplete;
     private boolean raced;
@@ -63,10 +65,12 @@ public final class StreamScanner {
         this.earlierPatterns = List.copyOf(earlierPatterns);
         this.earlier = earlierPatterns.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob.trim())).toList();
+        this.unreadable = new UnreadableFiles(pattern);
     }
 
     public List<Found> scan() {
         List<Found> found = new ArrayList<>();
+        unreadable.forgetGone();
         Listing listing = list();
         incomplete = listing.incomplete;
         raced = listing.raced;
@@ -212,21 +216,19 @@ public final class StreamScanner {
             raced = true;
         } catch (IOException e) {
             incomplete = true;
-            reportOnce(path.toString(), e);
+            unreadable.failed(path, e);
         }
     }
 
-    /** Logs a problem with a file once, until it has gone away; returns whether it was new. */
-    public boolean reportOnce(String what, IOException e) {
+    /** The stream's files that could not be looked at or opened. */
+    public UnreadableFiles unreadableFiles() {
+        return unreadable;
+    }
+
+    /** Logs a problem with a directory once, until it can be listed again. */
+    private void reportOnce(String what, IOException e) {
         if (reported.add(what)) {
-            String reason = e instanceof NoSuchFileException ? "does not exist" : e.toString();
-            log.warn("Stream {}: {} {}; will retry", pattern, what, reason);
-            return true;
+            log.warn("Stream {}: {} {}; will retry", pattern, what, UnreadableFiles.reason(e));
         }
-        return false;
-    }
-
-    public void clearReport(String what) {
-        reported.remove(what);
     }
 }

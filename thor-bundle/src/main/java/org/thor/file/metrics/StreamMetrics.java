@@ -3,6 +3,7 @@ package org.thor.file.metrics;
 import org.thor.file.stream.FileStream;
 import org.thor.file.tracking.RotationCounts;
 
+import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The counters of one stream: counted by the task thread, read by JMX (and so by /metrics and thor:top). */
@@ -23,7 +24,7 @@ public final class StreamMetrics implements StreamMetricsMBean, RotationCounts {
         this.pattern = pattern;
     }
 
-    /** The stream whose files are measured for {@link #getFilesOpen()} and {@link #getBytesBehind()}. */
+    /** The stream whose files are measured for {@link #getFilesOpen()}, {@link #getFilesUnreadable()} and {@link #getBytesBehind()}. */
     public void watch(FileStream stream) {
         this.stream = stream;
     }
@@ -79,6 +80,18 @@ public final class StreamMetrics implements StreamMetricsMBean, RotationCounts {
     public int getFilesOpen() {
         FileStream watched = stream;
         return watched == null ? 0 : watched.openFiles();
+    }
+
+    @Override
+    public int getFilesUnreadable() {
+        FileStream watched = stream;
+        return watched == null ? 0 : watched.unreadableFiles().size();
+    }
+
+    @Override
+    public String[] getUnreadableFilePaths() {
+        FileStream watched = stream;
+        return watched == null ? new String[0] : watched.unreadableFiles().stream().map(Path::toString).toArray(String[]::new);
     }
 
     @Override

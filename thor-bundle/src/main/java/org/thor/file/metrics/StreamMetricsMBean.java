@@ -14,6 +14,12 @@ public interface StreamMetricsMBean {
 
     int getFilesOpen();
 
+    /** Files of the stream that cannot be read now (a mode that stops Thor's user, a symlink loop), retried until they open. */
+    int getFilesUnreadable();
+
+    /** Those files' paths. */
+    String[] getUnreadableFilePaths();
+
     long getRotations();
 
     long getBytesBehind();

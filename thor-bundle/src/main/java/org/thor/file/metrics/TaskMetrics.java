@@ -105,6 +105,11 @@ public final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
     }
 
     @Override
+    public int getFilesUnreadable() {
+        return (int) sum(StreamMetrics::getFilesUnreadable);
+    }
+
+    @Override
     public long getRotations() {
         return sum(StreamMetrics::getRotations);
     }

@@ -8,6 +8,9 @@ public interface TaskMetricsMBean {
 
     int getFilesOpen();
 
+    /** Files that cannot be read now, retried until they open. */
+    int getFilesUnreadable();
+
     long getRotations();
 
     long getBytesBehind();

@@ -10,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * Opens a stream's files: one no longer at its path has the stream's directories listed soon, one
- * that cannot be read is reported once (and cleared once it opens).
+ * that cannot be read is one of the stream's unreadable files until it opens.
  */
 final class FileOpener {
 
@@ -30,13 +30,13 @@ final class FileOpener {
         }
         try {
             file.open(config.maxLineBytes, config.charset);
-            scanner.clearReport(file.path().toString());
+            scanner.unreadableFiles().opened(file.path());
             return true;
         } catch (NoSuchFileException | FileKeys.MovedException e) {
             listing.listSoon();
             return false;
         } catch (IOException e) {
-            scanner.reportOnce(file.path().toString(), e);
+            scanner.unreadableFiles().failed(file.path(), e);
             return false;
         }
     }

@@ -189,7 +189,7 @@ public final class FileStream implements AutoCloseable {
                     undecided |= undecided(file);
                 }
             } catch (IOException e) {
-                scanner.reportOnce(file.path().toString(), e);
+                scanner.unreadableFiles().failed(file.path(), e);
                 file.close();
             }
         }
@@ -274,6 +274,11 @@ public final class FileStream implements AutoCloseable {
 
     public int openFiles() {
         return openFiles;
+    }
+
+    /** The stream's files that cannot be read now (a mode that stops Thor's user, a symlink loop): retried until they open. */
+    public List<Path> unreadableFiles() {
+        return scanner.unreadableFiles().paths();
     }
 
     private void publishProgress() {

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * {@code thor:status NAME}: the connector's state, a rejected configuration, its tasks with their
  * errors, and what it has read: per stream for the log-file connector (the figures of thor:top and
- * /metrics, once), and per file (position, size, bytes behind).
+ * /metrics, once, and the files it cannot read by name), and per file (position, size, bytes behind).
  */
 @Service
 @Command(scope = "thor", name = "status", description = "Shows a connector's state, its tasks, its last error and the files it reads")
@@ -65,16 +65,21 @@ public class StatusCommand extends ConnectorCommand {
             figures.column("Behind").alignRight();
             figures.column("Lost").alignRight();
             figures.column("Files open").alignRight();
+            figures.column("Unreadable").alignRight();
             figures.column("Rotations").alignRight();
             figures.column("Dropped").alignRight();
             figures.column("Errors").alignRight();
             for (StreamFigures stream : streams) {
                 figures.addRow().addContent(stream.stream(), stream.task(), String.format("%,d", stream.linesRead()),
                         TopView.size(stream.bytesRead()), TopView.size(stream.bytesBehind()), TopView.size(stream.bytesLost()),
-                        stream.filesOpen(), stream.rotations(), String.format("%,d", stream.linesDropped()),
+                        stream.filesOpen(), stream.unreadableFiles().size(), stream.rotations(), String.format("%,d", stream.linesDropped()),
                         String.format("%,d", stream.formatFailures() + stream.linesInvalid()));
             }
             figures.print(out);
+            for (StreamFigures stream : streams) {
+                stream.unreadableFiles().forEach(file -> out.println("Cannot read " + file + " (stream " + stream.stream()
+                        + ", task " + stream.task() + "), retried until it opens; the reason is in karaf.log"));
+            }
         }
 
         List<OffsetRows.Row> rows = offsetRows();

@@ -10,9 +10,7 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -20,8 +18,8 @@ import java.util.Map;
  * JmxReporter registers under {@code kafka.connect}, as {@code kafka_connect_<group>_<metric>}:
  * {@code source-task-metrics} / {@code source-record-poll-total} becomes
  * {@code kafka_connect_source_task_source_record_poll_total}, {@code connect-worker-metrics} /
- * {@code connector-count} {@code kafka_connect_worker_connector_count}; the MBean's other keys (connector,
- * task) become labels. Metrics whose value is not a number (states, class names) are left out.
+ * {@code connector-count} {@code kafka_connect_worker_connectors} (see {@link ConnectFamilyName}); the help
+ * text is Connect's own description of the metric; the MBean's other keys (connector, task) become labels. Metrics whose value is not a number (states, class names) are left out.
  */
 final class ConnectMetrics implements MultiCollector {
 
@@ -46,21 +44,21 @@ final class ConnectMetrics implements MultiCollector {
                 continue;
             }
             try {
-                List<String> attributes = new ArrayList<>();
+                // Connect's JmxReporter gives each attribute its MetricName's description
+                Map<String, String> descriptions = new HashMap<>();
                 for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
-                    attributes.add(attribute.getName());
+                    descriptions.put(attribute.getName(), attribute.getDescription());
                 }
                 Labels labels = labels(name);
-                // connect-worker-metrics is the worker's group: kafka_connect_worker_*, not kafka_connect_connect_worker_*
-                String group = "kafka_connect_" + sanitize(type.replaceFirst("-metrics$", "").replaceFirst("^connect-", ""));
-                for (Attribute attribute : server.getAttributes(name, attributes.toArray(String[]::new)).asList()) {
+                for (Attribute attribute : server.getAttributes(name, descriptions.keySet().toArray(String[]::new)).asList()) {
                     if (attribute.getValue() instanceof Number number) {
-                        String metric = sanitize(attribute.getName());
-                        if (metric.endsWith("_total")) {
-                            families.counter(group + "_" + metric.substring(0, metric.length() - "_total".length()), labels,
-                                    number.doubleValue());
+                        ConnectFamilyName family = ConnectFamilyName.of(type, attribute.getName());
+                        String help = descriptions.get(attribute.getName());
+                        double value = number.doubleValue() * family.scale();
+                        if (ConnectFamilyName.isCounter(attribute.getName())) {
+                            families.counter(family.name(), help, labels, value);
                         } else {
-                            families.gauge(group + "_" + metric, labels, number.doubleValue());
+                            families.gauge(family.name(), help, labels, value);
                         }
                     }
                 }
@@ -76,13 +74,9 @@ final class ConnectMetrics implements MultiCollector {
         for (Map.Entry<String, String> key : new java.util.TreeMap<>(name.getKeyPropertyList()).entrySet()) {
             if (!key.getKey().equals("type")) {
                 String value = key.getValue().startsWith("\"") ? ObjectName.unquote(key.getValue()) : key.getValue();
-                labels = labels.add(sanitize(key.getKey()), value);
+                labels = labels.add(ConnectFamilyName.sanitize(key.getKey()), value);
             }
         }
         return labels;
-    }
-
-    private static String sanitize(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 }

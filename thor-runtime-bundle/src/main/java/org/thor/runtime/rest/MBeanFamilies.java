@@ -25,12 +25,22 @@ final class MBeanFamilies {
 
     /** @param name without the {@code _total} suffix, which the exposition adds */
     void counter(String name, Labels labels, double value) {
-        counters.computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help.get(n)))
+        counter(name, help.get(name), labels, value);
+    }
+
+    /** @param help this family's help text, used when the family is first seen */
+    void counter(String name, String help, Labels labels, double value) {
+        counters.computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help))
                 .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(value).build());
     }
 
     void gauge(String name, Labels labels, double value) {
-        gauges.computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help.get(n)))
+        gauge(name, help.get(name), labels, value);
+    }
+
+    /** @param help this family's help text, used when the family is first seen */
+    void gauge(String name, String help, Labels labels, double value) {
+        gauges.computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help))
                 .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
     }
 

@@ -24,6 +24,8 @@ final class ThorMetrics implements MultiCollector {
             new Family("thor_bytes_read", true, "Bytes read from the stream's files", StreamFigures::bytesRead),
             new Family("thor_bytes_behind", false, "Bytes written to the stream's files and not read yet", StreamFigures::bytesBehind),
             new Family("thor_files_open", false, "Files of the stream held open", StreamFigures::filesOpen),
+            new Family("thor_files_unreadable", false, "Files of the stream that cannot be read (mode, symlink loop), retried until they open",
+                    figures -> figures.unreadableFiles().size()),
             new Family("thor_rotations", true, "Renames, truncations and new files seen", StreamFigures::rotations),
             new Family("thor_bytes_lost", true, "Bytes truncated or removed before they were read, with no copy to read them from",
                     StreamFigures::bytesLost),

@@ -3,7 +3,9 @@ package org.thor.runtime.command;
 import org.junit.jupiter.api.Test;
 import org.thor.runtime.ConnectorOffset;
 import org.thor.runtime.FakeThorWorker;
+import org.thor.runtime.LogStreams;
 import org.thor.runtime.OffsetDescriber;
+import org.thor.runtime.StreamFigures;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +54,36 @@ class CommandsTest {
         assertTrue(text.matches("(?s).*\\s+0 \\| RUNNING.*"), text);
         assertTrue(text.contains("counter=web-lines | "), text);
         assertTrue(text.contains("next=42"), text);
+    }
+
+    @Test
+    void statusNamesTheFilesAStreamCannotRead() throws Exception {
+        worker.putConnector("syslog", Map.of("connector.class", "org.thor.X", "topic", "t"));
+        StatusCommand status = new StatusCommand();
+        status.logStreams = new LogStreams() {
+            @Override
+            public Set<String> connectorClasses() {
+                return Set.of("org.thor.X");
+            }
+
+            @Override
+            public List<StreamFigures> figures(String connector) {
+                return List.of(new StreamFigures(connector, "0", "/var/log/*.log", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                        List.of("/var/log/root-only.log")));
+            }
+
+            @Override
+            public Map<String, Map<String, Long>> recordsInFlight() {
+                return Map.of();
+            }
+        };
+
+        command(status, "syslog");
+
+        String text = output();
+        assertTrue(text.lines().anyMatch(line -> line.matches("Stream\\s*\\|.*\\| Files open \\| Unreadable \\|.*")), text);
+        assertTrue(text.lines().anyMatch(line -> line.matches("/var/log/\\*\\.log\\s*\\|.*\\|\\s+0 \\|\\s+1 \\|.*")), text);
+        assertTrue(text.contains("Cannot read /var/log/root-only.log (stream /var/log/*.log, task 0), retried until it opens"), text);
     }
 
     @Test

@@ -35,7 +35,8 @@ class MetricsTest {
 
             @Override
             public List<StreamFigures> figures(String connector) {
-                return List.of(new StreamFigures("nginx", "0", "/var/log/nginx/*.log", 42, 4200, 17, 2, 3, 0, 0, 1, 5, 0));
+                return List.of(new StreamFigures("nginx", "0", "/var/log/nginx/*.log", 42, 4200, 17, 2, 3, 0, 0, 1, 5, 0,
+                        List.of("/var/log/nginx/root-only.log")));
             }
 
             @Override
@@ -53,6 +54,8 @@ class MetricsTest {
         assertTrue(text.contains("# TYPE thor_bytes_behind gauge"), text);
         assertTrue(text.contains("thor_bytes_behind" + labels + " 17.0"), text);
         assertTrue(text.contains("thor_files_open" + labels + " 2.0"), text);
+        assertTrue(text.contains("# TYPE thor_files_unreadable gauge"), text);
+        assertTrue(text.contains("thor_files_unreadable" + labels + " 1.0"), text);
         assertTrue(text.contains("thor_rotations_total" + labels + " 3.0"), text);
         assertTrue(text.contains("thor_bytes_lost_total" + labels + " 0.0"), text);
         assertTrue(text.contains("thor_lines_invalid_total" + labels + " 1.0"), text);
@@ -76,12 +79,23 @@ class MetricsTest {
             batch.record(2000);
 
             Sensor connectors = metrics.sensor("connectors");
-            connectors.add(new MetricName("connector-count", "connect-worker-metrics", "", Map.of()), new Value());
+            connectors.add(new MetricName("connector-count", "connect-worker-metrics", "The number of connectors run in this worker.", Map.of()), new Value());
             connectors.record(2);
+            Sensor commit = metrics.sensor("commit");
+            commit.add(new MetricName("offset-commit-max-time-ms", "source-task-metrics", "The maximum time in milliseconds taken by this task to commit offsets.", tags), new Value());
+            commit.record(1500);
+
+            Sensor active = metrics.sensor("active");
+            active.add(new MetricName("source-record-active-count", "source-task-metrics", "", tags), new Value());
+            active.record(9);
 
             String text = scrape(new ConnectMetrics());
 
-            assertTrue(text.contains("kafka_connect_worker_connector_count 2.0"), text);
+            assertTrue(text.contains("kafka_connect_source_task_source_records_active{connector=\"nginx\",task=\"0\"} 9.0"), text);
+            assertTrue(text.contains("# HELP kafka_connect_worker_connectors The number of connectors run in this worker."), text);
+            assertTrue(text.contains("# TYPE kafka_connect_worker_connectors gauge"), text);
+            assertTrue(text.contains("kafka_connect_worker_connectors 2.0"), text);
+            assertTrue(text.contains("kafka_connect_source_task_offset_commit_max_time_seconds{connector=\"nginx\",task=\"0\"} 1.5"), text);
 
             assertTrue(text.contains("kafka_connect_source_task_source_record_poll_total{connector=\"nginx\",task=\"0\"} 7.0"), text);
             assertTrue(text.contains("kafka_connect_source_task_batch_size_max{connector=\"nginx\",task=\"0\"} 2000.0"), text);
