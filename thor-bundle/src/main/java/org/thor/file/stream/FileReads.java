@@ -58,11 +58,11 @@ final class FileReads {
 
     private Next readPlainUnlessRewritten(TrackedFile file, int index, int maxLines, int[] count, LineSink sink, long now)
             throws IOException {
-        long size = file.channel().size();
-        long readPosition = file.reader().readPosition();
         if (waiting.followedBesideCopies(file, now) || listedAnew(file, index, now)) {
             return Next.START_OVER;
         }
+        long size = file.channel().size();
+        long readPosition = file.reader().readPosition();
         if (size < readPosition || !file.unchanged(size > readPosition)) {
             throw new RewrittenException();
         }
@@ -95,7 +95,9 @@ final class FileReads {
             return false;
         }
         boolean reordered = waiting.decideNewFiles(now);
-        return reordered || !file.started() && (index >= files.size() || files.get(index) != file);
+        // a file never read may have just been taken for a copy (held back, closed)
+        return reordered || !file.started() && (index >= files.size() || files.get(index) != file
+                || file.state() != TrackedFile.State.LIVE || !file.isOpen());
     }
 
     /**
