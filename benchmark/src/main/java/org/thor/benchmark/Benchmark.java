@@ -55,6 +55,10 @@ public final class Benchmark {
             idle(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("footprint")) {
+            footprint(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("streams")) {
             streams(args);
             return;
@@ -144,9 +148,34 @@ public final class Benchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Path work = runDirectory();
         try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
-            IdleRun.Idle idle = IdleRun.measure(broker, work, distributionArchive(), streams, seconds);
+            FootprintRun.Footprint idle = FootprintRun.measure(broker, work, distributionArchive(), System.getenv("EXTRA_JAVA_OPTS"),
+                    streams, seconds, 0);
             System.out.printf("%nThor distribution, shipped defaults, one connector:%n%s%n", idle);
         }
+    }
+
+    /**
+     * {@code footprint [seconds] [linesPerSecond] [jvmOptions ...]}: for each set of JVM options (one
+     * argument each, {@code ""} for the shipped ones), a fresh distribution with 1 and with 50 streams,
+     * idle and then each written at {@code linesPerSecond}; a table of CPU and RSS.
+     */
+    private static void footprint(String[] args) throws Exception {
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int linesPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        List<String> options = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("");
+        Path work = runDirectory();
+        List<FootprintRun.Footprint> footprints = new ArrayList<>();
+        try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
+            for (String jvmOptions : options) {
+                for (int streams : new int[] {1, 50}) {
+                    FootprintRun.Footprint footprint = FootprintRun.measure(broker, work, distributionArchive(), jvmOptions,
+                            streams, seconds, linesPerSecond);
+                    System.out.printf("%nEXTRA_JAVA_OPTS=\"%s\": %s%n", jvmOptions, footprint);
+                    footprints.add(footprint);
+                }
+            }
+        }
+        System.out.printf("%n%s", FootprintTable.markdown(footprints));
     }
 
     /**

@@ -30,8 +30,16 @@ final class ThorDistribution implements AutoCloseable {
         this.startSeconds = startSeconds;
     }
 
-    /** Unpacks {@code archive} under {@code directory}, points it at the broker and starts it; returns once REST answers. */
+    /**
+     * Unpacks {@code archive} under {@code directory}, points it at the broker and starts it with this
+     * process's {@code EXTRA_JAVA_OPTS}; returns once REST answers.
+     */
     static ThorDistribution start(Path archive, Path directory, String bootstrapServers) throws Exception {
+        return start(archive, directory, bootstrapServers, System.getenv("EXTRA_JAVA_OPTS"));
+    }
+
+    /** As {@link #start(Path, Path, String)}, with {@code EXTRA_JAVA_OPTS} set to {@code extraJavaOpts} (null or empty: as shipped). */
+    static ThorDistribution start(Path archive, Path directory, String bootstrapServers, String extraJavaOpts) throws Exception {
         Files.createDirectories(directory);
         run(List.of("tar", "-xzf", archive.toString(), "-C", directory.toString()));
         Path home;
@@ -46,8 +54,14 @@ final class ThorDistribution implements AutoCloseable {
         set(etc.resolve("org.apache.karaf.management.cfg"), Map.of("rmiRegistryPort", Integer.toString(RestReady.freePort()),
                 "rmiServerPort", Integer.toString(RestReady.freePort())));
         long begin = System.nanoTime();
-        Process process = new ProcessBuilder(home.resolve("bin").resolve("karaf").toString(), "server")
-                .redirectErrorStream(true).redirectOutput(home.resolve("karaf.out").toFile()).start();
+        ProcessBuilder karaf = new ProcessBuilder(home.resolve("bin").resolve("karaf").toString(), "server")
+                .redirectErrorStream(true).redirectOutput(home.resolve("karaf.out").toFile());
+        if (extraJavaOpts == null || extraJavaOpts.isBlank()) {
+            karaf.environment().remove("EXTRA_JAVA_OPTS");
+        } else {
+            karaf.environment().put("EXTRA_JAVA_OPTS", extraJavaOpts);
+        }
+        Process process = karaf.start();
         RestReady.await(process, restPort, Duration.ofMinutes(3), home.resolve("data/log/karaf.log").toString());
         return new ThorDistribution(home, process, restPort, (System.nanoTime() - begin) / 1e9);
     }
