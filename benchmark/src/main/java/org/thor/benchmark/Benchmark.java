@@ -67,6 +67,10 @@ public final class Benchmark {
             formats(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("ab")) {
+            ab(args);
+            return;
+        }
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int lineBytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -206,6 +210,43 @@ public final class Benchmark {
         results.forEach(System.out::println);
         for (int i = 0; i + 1 < results.size(); i += 2) {
             System.out.printf("round %d: groovy / raw = %.2f%n", results.get(i).round(),
+                    results.get(i + 1).linesPerSecond() / results.get(i).linesPerSecond());
+        }
+        Result.writeCsv(results, work.resolve("results.csv"));
+    }
+
+    /**
+     * {@code ab archiveA archiveB [lines] [rounds]}: two builds of the distribution at their shipped
+     * defaults, in turn (A then B in odd rounds, B then A in even ones) on one broker and one file of
+     * 200-byte lines; lines/s of each and B / A per round: what a change costs, measured in one run
+     * rather than across runs on a shared machine.
+     */
+    private static void ab(String[] args) throws Exception {
+        Path a = Path.of(args[1]).toAbsolutePath();
+        Path b = Path.of(args[2]).toAbsolutePath();
+        int lines = args.length > 3 ? Integer.parseInt(args[3]) : 3_000_000;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int lineBytes = 200;
+        Path work = runDirectory();
+        Path log = work.resolve("logs").resolve("app.log");
+        writeLog(log, lines, lineBytes);
+        List<Result> results = new ArrayList<>();
+        try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
+            Run run = new Run(broker, work, log, lines, lineBytes);
+            for (int round = 1; round <= rounds; round++) {
+                Result first = run.distribution(round, round % 2 == 1 ? "distribution A" : "distribution B",
+                        round % 2 == 1 ? a : b, connectorSettings());
+                Result second = run.distribution(round, round % 2 == 1 ? "distribution B" : "distribution A",
+                        round % 2 == 1 ? b : a, connectorSettings());
+                results.addAll(round % 2 == 1 ? List.of(first, second) : List.of(second, first));
+            }
+        }
+        System.out.printf("%nA = %s%nB = %s%n%,d lines of %d bytes, file -> loopback KRaft broker, %d cores%n", a, b,
+                lines, lineBytes, Runtime.getRuntime().availableProcessors());
+        System.out.println(Result.HEADING);
+        results.forEach(System.out::println);
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            System.out.printf("round %d: B / A = %.2f%n", results.get(i).round(),
                     results.get(i + 1).linesPerSecond() / results.get(i).linesPerSecond());
         }
         Result.writeCsv(results, work.resolve("results.csv"));

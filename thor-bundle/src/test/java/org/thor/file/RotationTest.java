@@ -119,6 +119,43 @@ class RotationTest {
         }
     }
 
+    /** File times are stamped to the kernel's tick: a log and its copy may share one. */
+    @Test
+    void aLogAndItsCopyStampedInOneTickAreReadCopyFirst() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path copy = dir.resolve("app.log.1");
+        appendLines(copy, 0, 1000);
+        appendLines(log, 1000, 1100);
+        Files.setLastModifiedTime(copy, Files.getLastModifiedTime(log));
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            assertEquals(lines(0, 1100), harness.pollUntil(1100, TIMEOUT));
+        }
+    }
+
+    /**
+     * app.log, truncated and not read since, is copied and truncated again, and written, in one
+     * tick of the file times: its new copy is listed with its time, and holds the older lines.
+     */
+    @Test
+    void aCopyStampedInTheTickItsTruncatedLogWasWrittenAgainIsReadBeforeIt() throws Exception {
+        Path log = dir.resolve("app.log");
+        appendLines(log, 0, 1000);
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            harness.pollUntil(1000, TIMEOUT);
+            Path copy = dir.resolve("app.log.1");
+            LogFiles.copyTruncate(log, copy);
+            // the copy is listed and app.log found truncated: two rotations
+            harness.pollUntilTrue(() -> harness.task().metrics().getRotations() == 2, TIMEOUT);
+            appendLines(log, 1000, 2000);
+            Files.move(copy, dir.resolve("app.log.2"));
+            LogFiles.copyTruncate(log, copy);
+            appendLines(log, 2000, 2100);
+            Files.setLastModifiedTime(copy, Files.getLastModifiedTime(log));
+            assertEquals(lines(0, 2100), harness.pollUntil(2100, TIMEOUT));
+            assertEquals(lines(0, 2100), harness.pollQuietFor(Duration.ofMillis(500)));
+        }
+    }
+
     @Test
     void copytruncateSeenAfterTheCopyWasFound() throws Exception {
         Path log = dir.resolve("app.log");

@@ -12,6 +12,10 @@ import org.thor.kraft.TopicReader;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,6 +188,8 @@ class DebianPackageIT {
         await("the root-only file reported in " + KARAF_LOG).atMost(ARRIVAL).until(() -> Files.exists(KARAF_LOG)
                 && Files.readString(KARAF_LOG).lines()
                 .anyMatch(line -> line.contains(secret.toString()) && line.contains("AccessDeniedException")));
+        await("thor_files_unreadable 1 for " + secret + " on /metrics").atMost(ARRIVAL)
+                .until(() -> metrics().contains(unreadableSample(secret, 1)));
     }
 
     @Test
@@ -200,6 +206,7 @@ class DebianPackageIT {
         List<String> expected = new ArrayList<>(app.written());
         expected.add("secret line 1");
         assertEveryLineOnce(expected);
+        assertTrue(metrics().contains(unreadableSample(secret, 0)), "thor_files_unreadable back to 0 for " + secret);
     }
 
     @Test
@@ -302,6 +309,18 @@ class DebianPackageIT {
         assertEquals(List.of(), first(lost), lost.size() + " lines lost" + diagnostics());
         assertEquals(List.of(), first(unexpected), unexpected.size() + " lines not written arrived");
         assertEquals(expected.size(), received.size(), (received.size() - seen.size()) + " lines duplicated");
+    }
+
+    /** A scrape of the service's Prometheus endpoint, as an operator's Prometheus makes it. */
+    private String metrics() throws IOException, InterruptedException {
+        URI uri = URI.create(listeners.substring("listeners = ".length()) + "/metrics");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : "";
+    }
+
+    private static String unreadableSample(Path file, int files) {
+        return "thor_files_unreadable{connector=\"packaged\",stream=\"" + file + "\",task=\"0\"} " + files + ".0";
     }
 
     private static List<String> first(List<String> lines) {

@@ -34,9 +34,13 @@ public final class StreamScanner {
     public record Found(Path path, FileKeys.Stat stat) {
     }
 
-    /** Modification time, then name. */
-    public static final Comparator<Found> OLDEST_FIRST =
-            Comparator.comparingLong((Found f) -> f.stat().mtimeMillis()).thenComparing(Found::path);
+    /**
+     * Modification time, then name, a name after the longer names that begin with it: file times
+     * are stamped to the kernel's tick, so a log and its rotated copy ({@code app.log} and
+     * {@code app.log.1}) may share one, and the log is the newer.
+     */
+    public static final Comparator<Found> OLDEST_FIRST = Comparator.comparingLong((Found f) -> f.stat().mtimeMillis())
+            .thenComparing(f -> f.path().toString() + Character.MAX_VALUE);
 
     private final String pattern;
     private final Path root;

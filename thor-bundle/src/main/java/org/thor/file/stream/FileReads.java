@@ -67,7 +67,10 @@ final class FileReads {
             throw new RewrittenException();
         }
         file.sizeNow(size, now);
-        if (!file.started() && size > 0) {
+        if (!file.started() && size == 0) {
+            return finishIfEmpty(file, index, now);
+        }
+        if (!file.started()) {
             CopyTruncation.Decision decision = copies.decide(file, now);
             if (decision != CopyTruncation.Decision.READ) {
                 return decision == CopyTruncation.Decision.RESTART ? Next.START_OVER : Next.ON;
@@ -85,10 +88,23 @@ final class FileReads {
     }
 
     /**
+     * A file never read that was empty when its size was taken is not read now: a copy being
+     * written (logrotate's, or {@code cp}'s) fills it meanwhile, and is decided on before its first
+     * bytes are read, else they would be sent again. One that stays empty is finished like any other.
+     */
+    private Next finishIfEmpty(TrackedFile file, int index, long now) throws IOException {
+        if (mayFinish(file, index, now) && file.channel().size() == 0) {
+            files.finish(file);
+            return Next.SAME_INDEX;
+        }
+        return Next.ON;
+    }
+
+    /**
      * Whether a name changed in the stream's directory since the last listing (a rotation), and
      * the listing made now changed the order of the files: its copies are known before more of
-     * it is read. A file never read yet may have been truncated (copytruncate) before its first
-     * read, its copy holding the lines that come first: a file listed now before it is read first.
+     * it is read. A file truncated (copytruncate) before Thor read what it holds now has its copy
+     * listed before it, holding the lines that come first: that file is read first.
      */
     private boolean listedAnew(TrackedFile file, int index, long now) {
         if (!listing.listIfRenamed(now)) {
@@ -96,8 +112,8 @@ final class FileReads {
         }
         boolean reordered = waiting.decideNewFiles(now);
         // a file never read may have just been taken for a copy (held back, closed)
-        return reordered || !file.started() && (index >= files.size() || files.get(index) != file
-                || file.state() != TrackedFile.State.LIVE || !file.isOpen());
+        return reordered || index >= files.size() || files.get(index) != file
+                || !file.started() && (file.state() != TrackedFile.State.LIVE || !file.isOpen());
     }
 
     /**

@@ -16,7 +16,8 @@ public final class NewFileOrder {
 
     /**
      * Adds {@code file}, modified at {@code mtimeMillis}, after every other, but before those at the
-     * end none of whose content was read yet and that were written after it.
+     * end none of whose content was read yet and that were written after it, or in the same tick
+     * after being truncated in place (copytruncate: the file found is their copy).
      */
     public static void addByAge(List<TrackedFile> files, TrackedFile file, long mtimeMillis) {
         int at = files.size();
@@ -32,7 +33,10 @@ public final class NewFileOrder {
         }
         try {
             FileKeys.Stat now = FileKeys.stat(file.path());
-            return now != null && now.key().equals(file.key) && now.mtimeMillis() > mtimeMillis;
+            return now != null && now.key().equals(file.key) && (now.mtimeMillis() > mtimeMillis
+                    // file times are stamped to the kernel's tick: a copy made in the tick its log was truncated
+                    // and written again is older than what the log holds, though their times are equal
+                    || now.mtimeMillis() == mtimeMillis && (file.truncatedInPlace() || now.size() < file.size()));
         } catch (IOException e) {
             return false;
         }

@@ -46,6 +46,8 @@ public final class TrackedFile {
     private boolean beside;
     /** Proven truncated by a copy that holds what was read of it, though it grew back past the position unseen. */
     private boolean rewritten;
+    /** Truncated (copytruncate) since it was tracked: what it holds was written after its copies. */
+    private boolean truncatedInPlace;
 
     /** While open, else null. */
     private FileHandle handle;
@@ -94,6 +96,10 @@ public final class TrackedFile {
 
     public long finishedMtimeMillis() {
         return finishedMtimeMillis;
+    }
+
+    public boolean truncatedInPlace() {
+        return truncatedInPlace;
     }
 
     public boolean started() {
@@ -297,6 +303,7 @@ public final class TrackedFile {
     /** Truncated: what it holds now is new, read from its start. */
     public void restartFromTruncation(int maxLineBytes, Charset charset) throws IOException {
         rewritten = false;
+        truncatedInPlace = true;
         size = handle.channel().size();
         // what it holds now is known from now on, so that a copy can be proven if it is truncated again unread
         progress.restart(handle.content(), size);
