@@ -216,16 +216,17 @@ public final class Benchmark {
     }
 
     /**
-     * {@code ab archiveA archiveB [lines] [rounds]}: two builds of the distribution at their shipped
-     * defaults, in turn (A then B in odd rounds, B then A in even ones) on one broker and one file of
-     * 200-byte lines; lines/s of each and B / A per round: what a change costs, measured in one run
-     * rather than across runs on a shared machine.
+     * {@code ab archiveA archiveB [lines] [rounds] [optionsB]}: two builds of the distribution (or one,
+     * twice, B's JVM given {@code optionsB} as EXTRA_JAVA_OPTS), in turn (A then B in odd rounds, B
+     * then A in even ones) on one broker and one file of 200-byte lines; lines/s of each and B / A
+     * per round: what a change costs, measured in one run rather than across runs on a shared machine.
      */
     private static void ab(String[] args) throws Exception {
         Path a = Path.of(args[1]).toAbsolutePath();
         Path b = Path.of(args[2]).toAbsolutePath();
         int lines = args.length > 3 ? Integer.parseInt(args[3]) : 3_000_000;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        String optionsB = args.length > 5 ? args[5] : "";
         int lineBytes = 200;
         Path work = runDirectory();
         Path log = work.resolve("logs").resolve("app.log");
@@ -234,15 +235,17 @@ public final class Benchmark {
         try (KraftBroker broker = KraftBroker.start(work.resolve("broker"))) {
             Run run = new Run(broker, work, log, lines, lineBytes);
             for (int round = 1; round <= rounds; round++) {
-                Result first = run.distribution(round, round % 2 == 1 ? "distribution A" : "distribution B",
-                        round % 2 == 1 ? a : b, connectorSettings());
-                Result second = run.distribution(round, round % 2 == 1 ? "distribution B" : "distribution A",
-                        round % 2 == 1 ? b : a, connectorSettings());
-                results.addAll(round % 2 == 1 ? List.of(first, second) : List.of(second, first));
+                boolean aFirst = round % 2 == 1;
+                Result first = aFirst ? run.distribution(round, "distribution A", a, "", connectorSettings())
+                        : run.distribution(round, "distribution B", b, optionsB, connectorSettings());
+                Result second = aFirst ? run.distribution(round, "distribution B", b, optionsB, connectorSettings())
+                        : run.distribution(round, "distribution A", a, "", connectorSettings());
+                results.addAll(aFirst ? List.of(first, second) : List.of(second, first));
             }
         }
-        System.out.printf("%nA = %s%nB = %s%n%,d lines of %d bytes, file -> loopback KRaft broker, %d cores%n", a, b,
-                lines, lineBytes, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%nA = %s%nB = %s%s%n%,d lines of %d bytes, file -> loopback KRaft broker, %d cores%n", a, b,
+                optionsB.isEmpty() ? "" : " with EXTRA_JAVA_OPTS=\"" + optionsB + "\"", lines, lineBytes,
+                Runtime.getRuntime().availableProcessors());
         System.out.println(Result.HEADING);
         results.forEach(System.out::println);
         for (int i = 0; i + 1 < results.size(); i += 2) {
@@ -398,8 +401,14 @@ public final class Benchmark {
         }
 
         Result distribution(int round, String name, Path archive, Map<String, String> settings) throws Exception {
+            return distribution(round, name, archive, System.getenv("EXTRA_JAVA_OPTS"), settings);
+        }
+
+        /** As above, the distribution's JVM given {@code extraJavaOpts} (null or empty: as shipped). */
+        Result distribution(int round, String name, Path archive, String extraJavaOpts, Map<String, String> settings)
+                throws Exception {
             String topic = topic(name, round);
-            try (ThorDistribution thor = ThorDistribution.start(archive, work.resolve(topic), broker.bootstrapServers())) {
+            try (ThorDistribution thor = ThorDistribution.start(archive, work.resolve(topic), broker.bootstrapServers(), extraJavaOpts)) {
                 ProcessStats idle = thor.stats();
                 System.out.printf("round %d  %s: start to REST ready %.1f s, idle RSS %,d MB%n", round, name,
                         thor.startSeconds(), idle.rssMegabytes());
