@@ -31,8 +31,8 @@ public final class NewFileOrder {
             return false;
         }
         try {
-            FileKeys.Stat now = FileKeys.stat(file.path());
-            return now != null && now.key().equals(file.key) && now.mtimeMillis() > mtimeMillis;
+            FileKeys.Stat now = file.disk().statAtPath();
+            return now != null && now.mtimeMillis() > mtimeMillis;
         } catch (IOException e) {
             return false;
         }
