@@ -19,6 +19,7 @@ import org.thor.runtime.ConfigProblem;
 import org.thor.runtime.LogStreams;
 import org.thor.runtime.ThorWorker;
 import org.thor.runtime.ThorWorkerListener;
+import org.thor.runtime.deploy.ConnectorProperties;
 import org.thor.runtime.deploy.FleetConfigurations;
 import org.thor.runtime.streams.AllLogStreams;
 
@@ -39,7 +40,6 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
 
     static final String PID = "org.thor.fleet";
     private static final Logger LOG = LoggerFactory.getLogger(FleetComponent.class);
-    private static final String CONNECTOR_FACTORY_PID = "org.thor.connector";
 
     private final ThorWorker worker;
     private final FleetConfigurations configurations;
@@ -84,7 +84,7 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
     @Override
     public void configurationEvent(ConfigurationEvent event) {
         FleetAgent current = agent;
-        if (current != null && CONNECTOR_FACTORY_PID.equals(event.getFactoryPid())) {
+        if (current != null && ConnectorProperties.FACTORY_PID.equals(event.getFactoryPid())) {
             current.reapply(false);
         }
     }
