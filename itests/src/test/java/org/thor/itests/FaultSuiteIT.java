@@ -10,6 +10,7 @@ import org.thor.kraft.TopicReader;
 import org.thor.testing.Log4jRolling;
 import org.thor.testing.Logrotate;
 import org.thor.testing.PythonLogging;
+import org.thor.testing.UnprivilegedUser;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

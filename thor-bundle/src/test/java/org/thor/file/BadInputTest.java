@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thor.file.config.LogFileSourceConfig;
 import org.thor.file.read.LineHeaders;
+import org.thor.testing.UnprivilegedUser;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

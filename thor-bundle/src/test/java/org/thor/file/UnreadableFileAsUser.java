@@ -12,7 +12,7 @@ import static org.thor.file.LogFiles.lines;
 
 /**
  * {@link BadInputTest}'s unreadable file as a reader that its mode stops: run by
- * {@link UnprivilegedUser#runAsUser} in a JVM of the user's own, who owns {@code a.log} (mode 000)
+ * {@link org.thor.testing.UnprivilegedUser#runAsUser} in a JVM of the user's own, who owns {@code a.log} (mode 000)
  * and so may open it up itself once the other file's line has come.
  */
 final class UnreadableFileAsUser {

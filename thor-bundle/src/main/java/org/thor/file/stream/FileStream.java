@@ -105,13 +105,13 @@ public final class FileStream implements AutoCloseable {
             // the newest copy known before the stop: those newer that no entry knows were made while Thor was down
             long newestKnown = files.finishedMtime();
             for (TrackedFile file : files.snapshot()) {
-                if (file.beside()) {
+                if (file.role().beside()) {
                     opener.open(file); // no listing shows it: its open handle follows it when logrotate renames it on
                     newestKnown = Math.max(newestKnown, file.lastChangeMillis());
                 }
             }
             for (TrackedFile file : files.snapshot()) {
-                if (file.beside()) {
+                if (file.role().beside()) {
                     continue;
                 }
                 var stored = positions.takeUnfinished(file.key);
@@ -125,7 +125,7 @@ public final class FileStream implements AutoCloseable {
         if (besideCopies != null) {
             // the copies there now were handled above, or were never this run's to read: those made from now on are
             for (TrackedFile file : files.snapshot()) {
-                if (!file.beside() && !file.compressed && opener.open(file)) {
+                if (!file.role().beside() && !file.compressed && opener.open(file)) {
                     besideCopies.owed(file, waiting::ownOrKnown, System.currentTimeMillis());
                 }
             }

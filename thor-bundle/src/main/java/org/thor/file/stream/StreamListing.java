@@ -181,11 +181,11 @@ final class StreamListing {
                 if (!file.path().equals(found.path())) {
                     log.info("Stream {}: {} was renamed to {}", pattern, file.path(), found.path());
                     counts.rotated();
-                    file.movedTo(found.path());
+                    file.disk().movedTo(found.path());
                 }
                 if (stat.size() != file.size()) {
                     // smaller is a truncation, left for the read: the size seen before it tells what was left unread
-                    file.changedAt(Math.max(file.size(), stat.size()), now);
+                    file.disk().changedAt(Math.max(file.size(), stat.size()), now);
                 }
                 file.listed(true);
             } else if (!resumeFinished(found, now)) {
@@ -198,7 +198,7 @@ final class StreamListing {
             return;
         }
         // a copy found beside a truncated file is not the pattern's to list
-        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || file.beside() || scanner.unlisted(file.path());
+        Predicate<TrackedFile> shown = file -> seen.contains(file.key) || file.role().beside() || scanner.unlisted(file.path());
         for (TrackedFile file : files.snapshot()) {
             if (file.listed(shown.test(file)) && !file.isOpen()) {
                 if (file.state() == TrackedFile.State.LIVE) {
@@ -241,8 +241,8 @@ final class StreamListing {
             return false;
         }
         FileKeys.Stat stat = found.stat();
-        file.movedTo(found.path());
-        boolean unchanged = stat.mtimeMillis() == file.finishedMtimeMillis();
+        file.disk().movedTo(found.path());
+        boolean unchanged = stat.mtimeMillis() == file.disk().finishedMtimeMillis();
         if (unchanged && (file.compressed || stat.size() == file.position() && now - stat.mtimeMillis() > RECENT_MS)) {
             return true;
         }
@@ -262,15 +262,15 @@ final class StreamListing {
             return false;
         }
         if (file.compressed) {
-            file.finishedAt(stat.mtimeMillis());
+            file.disk().finishedAt(stat.mtimeMillis());
             return true;
         }
         if (stat.size() > file.position()) {
             log.info("Stream {}: finished file {} grew; sending its new lines", pattern, file.path());
-            file.changedAt(stat.size(), now);
+            file.disk().changedAt(stat.size(), now);
             files.reopen(file);
         }
-        file.finishedAt(stat.mtimeMillis());
+        file.disk().finishedAt(stat.mtimeMillis());
         return true;
     }
 }

@@ -148,7 +148,7 @@ public final class StreamRestore {
             }
             if (fromEnd) {
                 file.settleAt(found.stat().size());
-                file.markStarted();
+                file.role().markStarted();
             }
             files.add(file);
         }
@@ -173,8 +173,8 @@ public final class StreamRestore {
     }
 
     private static void finish(TrackedFile file, StreamScanner.Found found, Map<String, TrackedFile> finished) {
-        file.becomeFinished();
-        file.finishedAt(found.stat().mtimeMillis());
+        file.role().becomeFinished();
+        file.disk().finishedAt(found.stat().mtimeMillis());
         finished.put(file.key, file);
     }
 

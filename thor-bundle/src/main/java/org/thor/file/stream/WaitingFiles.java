@@ -41,7 +41,7 @@ final class WaitingFiles {
      * seen hold lines it no longer does: then they are read first, and the file anew.
      */
     boolean followedBesideCopies(TrackedFile file, long now) throws IOException {
-        if (besideCopies == null || file.beside() || file.complete() || file.compressed) {
+        if (besideCopies == null || file.role().beside() || file.complete() || file.compressed) {
             return false;
         }
         List<StreamScanner.Found> owed = besideCopies.owed(file, this::ownOrKnown, now);

@@ -32,7 +32,7 @@ final class FinishedFiles {
         present.putAll(done);
         entries = null;
         newestMtime = Math.max(newestFinishedMtime,
-                done.values().stream().mapToLong(TrackedFile::finishedMtimeMillis).max().orElse(Long.MIN_VALUE));
+                done.values().stream().mapToLong(file -> file.disk().finishedMtimeMillis()).max().orElse(Long.MIN_VALUE));
     }
 
     /** The modification time of the newest finished file; stored with the offsets. */

@@ -32,11 +32,11 @@ public final class NewFileOrder {
             return false;
         }
         try {
-            FileKeys.Stat now = FileKeys.stat(file.path());
-            return now != null && now.key().equals(file.key) && (now.mtimeMillis() > mtimeMillis
+            FileKeys.Stat now = file.disk().statAtPath();
+            return now != null && (now.mtimeMillis() > mtimeMillis
                     // file times are stamped to the kernel's tick: a copy made in the tick its log was truncated
                     // and written again is older than what the log holds, though their times are equal
-                    || now.mtimeMillis() == mtimeMillis && (file.truncatedInPlace() || now.size() < file.size()));
+                    || now.mtimeMillis() == mtimeMillis && (file.role().truncatedInPlace() || now.size() < file.size()));
         } catch (IOException e) {
             return false;
         }

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thor.file.find.StreamScanner;
 import org.thor.file.identity.FileContent;
-import org.thor.file.identity.FileKeys;
 import org.thor.file.identity.Fingerprint;
 import org.thor.file.identity.ReadMark;
 
@@ -189,20 +188,10 @@ public final class StreamFiles implements AutoCloseable {
 
     public void finish(TrackedFile file) {
         file.close();
-        file.becomeFinished();
+        file.role().becomeFinished();
         files.remove(file);
         releaseCopiesOf(file);
-        long mtime = Long.MIN_VALUE;
-        try {
-            FileKeys.Stat now = FileKeys.stat(file.path());
-            // renamed where no listing follows it (a copy beside the log, a log the pattern names exactly): its path
-            // leads to a newer file now, and its last change as Thor saw it stands for its modification time
-            file.finishedAt(now != null && now.key().equals(file.key) ? now.mtimeMillis() : file.lastChangeMillis());
-            mtime = file.finishedMtimeMillis();
-        } catch (IOException e) {
-            // gone: nothing on disk can be mistaken for it after a restart
-        }
-        finished.add(file, mtime);
+        finished.add(file, file.disk().finishNow());
         log.info("Stream {}: finished {} at byte {}", pattern, file.path(), file.position());
     }
 
@@ -278,7 +267,7 @@ public final class StreamFiles implements AutoCloseable {
         for (TrackedFile copy : List.copyOf(files)) {
             if (copy.original() == original) {
                 files.remove(copy);
-                copy.becomeFinished();
+                copy.role().becomeFinished();
                 // a compressed copy's size on disk is not its content's
                 copy.settleAt(copy.compressed ? original.position() : copy.size());
                 finished.retire(copy);

@@ -1,7 +1,6 @@
 package org.thor.file.tracking;
 
 import org.thor.file.identity.FileContent;
-import org.thor.file.identity.FileKeys;
 import org.thor.file.identity.Fingerprint;
 import org.thor.file.identity.ReadMark;
 import org.thor.file.offset.StreamOffset;
@@ -12,7 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 
-/** One file identity of a stream: where it is, how far its lines were sent, and its open handle. */
+/**
+ * One file identity of a stream: where it is ({@link DiskState}), how far its lines were sent, what
+ * the stream takes it for among copies and originals ({@link CopyRole}), and its open handle.
+ */
 public final class TrackedFile {
 
     public enum State {
@@ -27,27 +29,10 @@ public final class TrackedFile {
     public final String key;
     /** Read through a decompressing stream; such a file does not grow, and its size is not its content's. */
     public final boolean compressed;
-    private Path path;
+    private final DiskState disk;
     private final ReadProgress progress;
-    private State state = State.LIVE;
-    /** For a COPY: the live file it copies, and since when it is taken for its copy. */
-    private TrackedFile original;
-    private long copySinceMillis;
+    private final CopyRole role = new CopyRole();
     private final ListingPresence presence = new ListingPresence();
-    /** The size on disk (compressed, for a compressed file). */
-    private long size;
-    private long lastChangeMillis;
-    private long finishedMtimeMillis;
-    /** Whether any byte was read from it since it was tracked; a never-read file may still turn out to be a copy. */
-    private boolean started;
-    /** A copy taken over for a truncated file: complete, so finished as soon as it is read to its end. */
-    private boolean complete;
-    /** Found beside a truncated file, not by the stream's pattern: no listing shows it. */
-    private boolean beside;
-    /** Proven truncated by a copy that holds what was read of it, though it grew back past the position unseen. */
-    private boolean rewritten;
-    /** Truncated (copytruncate) since it was tracked: what it holds was written after its copies. */
-    private boolean truncatedInPlace;
 
     /** While open, else null. */
     private FileHandle handle;
@@ -55,14 +40,12 @@ public final class TrackedFile {
     public TrackedFile(String key, Path path, Fingerprint fingerprint, long position, long size, long lastChangeMillis) {
         this.key = key;
         this.compressed = FileContent.isCompressed(path);
-        this.path = path;
+        this.disk = new DiskState(key, path, size, lastChangeMillis);
         this.progress = new ReadProgress(fingerprint, position);
-        this.size = size;
-        this.lastChangeMillis = lastChangeMillis;
     }
 
     public Path path() {
-        return path;
+        return disk.path();
     }
 
     public Fingerprint fingerprint() {
@@ -75,11 +58,11 @@ public final class TrackedFile {
     }
 
     public State state() {
-        return state;
+        return role.state();
     }
 
     public TrackedFile original() {
-        return original;
+        return role.original();
     }
 
     public boolean gone() {
@@ -87,100 +70,63 @@ public final class TrackedFile {
     }
 
     public long size() {
-        return size;
+        return disk.size();
     }
 
     public long lastChangeMillis() {
-        return lastChangeMillis;
+        return disk.lastChangeMillis();
     }
 
-    public long finishedMtimeMillis() {
-        return finishedMtimeMillis;
-    }
-
-    public boolean truncatedInPlace() {
-        return truncatedInPlace;
+    /** Its path, size and times on disk. */
+    public DiskState disk() {
+        return disk;
     }
 
     public boolean started() {
-        return started;
+        return role.started();
     }
 
     public boolean complete() {
-        return complete;
+        return role.complete();
     }
 
-    public boolean beside() {
-        return beside;
+    public long copySinceMillis() {
+        return role.copySinceMillis();
+    }
+
+    /** What the stream takes it for, among copies and their originals. */
+    public CopyRole role() {
+        return role;
     }
 
     /** Holds what was read of {@code original}, which is not truncated yet: its lines come through the original. */
     public void becomeCopyOf(TrackedFile original, long now) {
-        state = State.COPY;
-        this.original = original;
-        copySinceMillis = now;
-    }
-
-    public long copySinceMillis() {
-        return copySinceMillis;
+        role.becomeCopyOf(original, now);
     }
 
     /** A file read on its own: new, taken over for a truncated file, or a finished one that grew. */
     public void becomeLive() {
-        state = State.LIVE;
-        original = null;
+        role.becomeLive();
     }
 
     /** Taken for a copy, but its original was never truncated: read from its start, never taken for a copy again. */
     public void becomeFileOfItsOwn() {
-        becomeLive();
-        markStarted();
-    }
-
-    /** Read to its end, or a copy of a file that needs it no more: remembered, not read again. */
-    public void becomeFinished() {
-        state = State.FINISHED;
-        original = null;
-    }
-
-    /** Its modification time when it was (last seen) finished: a restart tells it changed by it. */
-    public void finishedAt(long mtimeMillis) {
-        finishedMtimeMillis = mtimeMillis;
-    }
-
-    /** Renamed: found under {@code path} now. */
-    public void movedTo(Path path) {
-        this.path = path;
-    }
-
-    /** Its size on disk changed, at {@code now}. */
-    public void changedAt(long size, long now) {
-        this.size = size;
-        lastChangeMillis = now;
+        role.becomeFileOfItsOwn();
     }
 
     /** Its size on disk as read now: a change is noted at {@code now}. */
     public void sizeNow(long size, long now) {
-        if (size != this.size) {
-            changedAt(size, now);
-        }
-    }
-
-    /** Bytes of it count as read (its position came from a stored offset or a copy): it is no candidate copy. */
-    public void markStarted() {
-        started = true;
+        disk.sizeNow(size, now);
     }
 
     /** Taken over for a truncated file: nothing is written to it any more, so it is finished at its end. */
     public void markComplete() {
-        complete = true;
+        role.markComplete();
     }
 
     /** A copy found beside a truncated file: complete, no candidate copy, and shown by no listing of the stream. */
     public void markFoundBeside() {
-        beside = true;
-        complete = true;
-        started = true;
+        role.markFoundBeside();
     }
 
     /**
@@ -188,21 +134,17 @@ public final class TrackedFile {
      * written again. What was seen past the position may be the new content, so it is forgotten.
      */
     public void markRewritten() {
-        rewritten = true;
+        role.markRewritten();
         progress.forgetSeen();
     }
 
     public boolean rewritten() {
-        return rewritten;
+        return role.rewritten();
     }
 
     /** Whether its path still leads to it: not removed, nor renamed out of the stream's sight, since it was listed. */
     public boolean presentAtPath() {
-        try {
-            return key.equals(FileKeys.of(path));
-        } catch (IOException e) {
-            return false;
-        }
+        return disk.presentAtPath();
     }
 
     public boolean isOpen() {
@@ -280,20 +222,20 @@ public final class TrackedFile {
     /** A line was handed out: it ends at {@code lineEnd}, where the {@link ReadMark} tail and digest are as given. */
     public void advance(long lineEnd, long lineTailHash, long lineDigest) {
         progress.advance(lineEnd, lineTailHash, lineDigest);
-        started = true;
+        role.markStarted();
     }
 
     /** Continues from {@code mark}'s position, which this file was proven to hold. */
     public void continueFrom(ReadMark mark) {
         progress.continueFrom(mark);
-        started = true;
+        role.markStarted();
     }
 
     /** Takes {@code position} as read, with the tail the file holds there now (none when it cannot be read). */
     public void settleAt(long position) {
         long hash;
         try {
-            hash = FileContent.readOnce(path, key, content -> ReadMark.tailHashAt(content, position));
+            hash = FileContent.readOnce(path(), key, content -> ReadMark.tailHashAt(content, position));
         } catch (IOException e) {
             hash = -1;
         }
@@ -302,18 +244,17 @@ public final class TrackedFile {
 
     /** Truncated: what it holds now is new, read from its start. */
     public void restartFromTruncation(int maxLineBytes, Charset charset) throws IOException {
-        rewritten = false;
-        truncatedInPlace = true;
-        size = handle.channel().size();
+        role.truncationHandled();
+        disk.truncatedTo(handle.channel().size());
         // what it holds now is known from now on, so that a copy can be proven if it is truncated again unread
-        progress.restart(handle.content(), size);
+        progress.restart(handle.content(), disk.size());
         rewind(maxLineBytes, charset);
     }
 
     /** Opens the file, checking that the path still leads to this identity. */
     public void open(int maxLineBytes, Charset charset) throws IOException {
         if (handle == null) {
-            handle = FileHandle.open(path, key, compressed, position(), progress.digest(), maxLineBytes, charset);
+            handle = FileHandle.open(path(), key, compressed, position(), progress.digest(), maxLineBytes, charset);
         }
     }
 
@@ -323,7 +264,7 @@ public final class TrackedFile {
      * this) and, when {@code checkStart}, its first bytes.
      */
     public boolean unchanged(boolean checkStart) throws IOException {
-        return !rewritten && progress.unchanged(handle.content(), checkStart);
+        return !role.rewritten() && progress.unchanged(handle.content(), checkStart);
     }
 
     /**
@@ -350,6 +291,6 @@ public final class TrackedFile {
 
     @Override
     public String toString() {
-        return path + " [" + key + " " + state + " @" + position() + "]";
+        return path() + " [" + key + " " + role.state() + " @" + position() + "]";
     }
 }

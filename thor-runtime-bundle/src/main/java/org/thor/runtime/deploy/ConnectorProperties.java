@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * How a configuration of the factory PID {@code org.thor.connector} maps to a Connect connector:
  * its name, its Connect configuration, and the file it came from (for error messages).
  */
-final class ConnectorProperties {
+public final class ConnectorProperties {
 
-    static final String FACTORY_PID = "org.thor.connector";
+    public static final String FACTORY_PID = "org.thor.connector";
     static final String DEFAULT_CONNECTOR_CLASS = "org.thor.file.LogFileSourceConnector";
     static final String FILE_NAME = ProviderReferences.FILE_NAME;
     static final String NAME = "name";

@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thor.runtime.ConfigProblem;
 import org.thor.runtime.LogStreams;
-import org.thor.runtime.StreamFigures;
 import org.thor.runtime.ThorWorker;
 import org.thor.runtime.ThorWorkerListener;
+import org.thor.runtime.deploy.ConnectorProperties;
 import org.thor.runtime.deploy.FleetConfigurations;
+import org.thor.runtime.streams.AllLogStreams;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,6 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
 
     static final String PID = "org.thor.fleet";
     private static final Logger LOG = LoggerFactory.getLogger(FleetComponent.class);
-    private static final String CONNECTOR_FACTORY_PID = "org.thor.connector";
 
     private final ThorWorker worker;
     private final FleetConfigurations configurations;
@@ -50,6 +50,7 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
     /** The log-file connectors' services: the figures of their streams. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<LogStreams> logStreams;
+    private final LogStreams allLogStreams = new AllLogStreams(() -> Objects.requireNonNullElse(logStreams, List.of()));
 
     @Activate
     public FleetComponent(@Reference ThorWorker worker, @Reference ConfigurationAdmin configAdmin, BundleContext context,
@@ -83,7 +84,7 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
     @Override
     public void configurationEvent(ConfigurationEvent event) {
         FleetAgent current = agent;
-        if (current != null && CONNECTOR_FACTORY_PID.equals(event.getFactoryPid())) {
+        if (current != null && ConnectorProperties.FACTORY_PID.equals(event.getFactoryPid())) {
             current.reapply(false);
         }
     }
@@ -125,11 +126,6 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
         return current;
     }
 
-    private List<StreamFigures> streamsOf(String connector) {
-        List<LogStreams> services = logStreams;
-        return services == null ? List.of() : services.stream().flatMap(service -> service.figures(connector).stream()).toList();
-    }
-
     private void restart() {
         stopAgent();
         if (!settings.enabled()) {
@@ -137,7 +133,7 @@ public class FleetComponent implements Fleet, ThorWorkerListener, ConfigurationL
         }
         clientSettings = settings.clientSettings(worker.kafkaClientSettings());
         try {
-            FleetAgent started = new FleetAgent(settings, clientSettings, worker, configurations, version, this::streamsOf);
+            FleetAgent started = new FleetAgent(settings, clientSettings, worker, configurations, version, allLogStreams::figures);
             started.start();
             agent = started;
         } catch (RuntimeException e) {

@@ -24,15 +24,14 @@ import org.thor.runtime.ConnectorStatus;
 import org.thor.runtime.LogStreams;
 import org.thor.runtime.ThorWorker;
 import org.thor.runtime.ThorWorkerListener;
+import org.thor.runtime.streams.AllLogStreams;
 
 import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,7 +51,7 @@ public class WorkerComponent implements ThorWorker {
     private final Map<String, String> configErrors = new ConcurrentHashMap<>();
     private final WorkerEvents events = new WorkerEvents(this::isRunning);
     private final List<LogStreams> logStreams = new CopyOnWriteArrayList<>();
-    private final UnknownKeys unknownKeys = new UnknownKeys(this::logConnectorClasses);
+    private final UnknownKeys unknownKeys = new UnknownKeys(new AllLogStreams(() -> logStreams)::connectorClasses);
     private volatile WorkerSupervisor supervisor;
     private volatile Map<String, String> clientSettings = Map.of();
     private ConnectorBundleTracker pluginBundles;
@@ -101,12 +100,6 @@ public class WorkerComponent implements ThorWorker {
 
     void removeLogStreams(LogStreams streams) {
         logStreams.remove(streams);
-    }
-
-    private Set<String> logConnectorClasses() {
-        Set<String> classes = new HashSet<>();
-        logStreams.forEach(streams -> classes.addAll(streams.connectorClasses()));
-        return classes;
     }
 
     private boolean isRunning() {

@@ -5,6 +5,7 @@ import org.apache.kafka.connect.rest.ConnectRestExtension;
 import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thor.runtime.streams.AllLogStreams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class ThorRestExtension implements ConnectRestExtension {
         context.configurable().register(new SecretHidingFilter(context.clusterState()), Priorities.USER);
         context.configurable().register(new InvalidJsonMapper());
         streams = new TrackedLogStreams();
-        context.configurable().register(new MetricsResource(streams));
+        context.configurable().register(new MetricsResource(new AllLogStreams(streams)));
     }
 
     @Override

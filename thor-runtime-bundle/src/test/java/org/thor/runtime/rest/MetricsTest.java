@@ -14,6 +14,7 @@ import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.Test;
 import org.thor.runtime.LogStreams;
 import org.thor.runtime.StreamFigures;
+import org.thor.runtime.streams.AllLogStreams;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,13 +105,13 @@ class MetricsTest {
 
     @Test
     void openMetricsWhenTheScraperAsksForIt() throws Exception {
-        jakarta.ws.rs.core.Response response = new MetricsResource(new TrackedLogStreams()).scrape("application/openmetrics-text; version=1.0.0");
+        jakarta.ws.rs.core.Response response = new MetricsResource(new AllLogStreams(new TrackedLogStreams())).scrape("application/openmetrics-text; version=1.0.0");
         assertTrue(String.valueOf(response.getHeaderString("Content-Type")).startsWith("application/openmetrics-text"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ((jakarta.ws.rs.core.StreamingOutput) response.getEntity()).write(out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("jvm_memory_used_bytes") && text.endsWith("# EOF\n"), text);
-        assertTrue(new MetricsResource(new TrackedLogStreams()).scrape(null).getHeaderString("Content-Type").startsWith("text/plain; version=0.0.4"));
+        assertTrue(new MetricsResource(new AllLogStreams(new TrackedLogStreams())).scrape(null).getHeaderString("Content-Type").startsWith("text/plain; version=0.0.4"));
     }
 
     private static String scrape(MultiCollector collector) throws Exception {

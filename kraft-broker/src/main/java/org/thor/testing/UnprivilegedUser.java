@@ -1,9 +1,10 @@
-package org.thor.file;
+package org.thor.testing;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,21 +17,29 @@ import java.util.stream.Stream;
  * mode denies it) is tested even where the build runs as root, as CI does. Root reads every file
  * whatever its mode; this user does not.
  */
-final class UnprivilegedUser {
+public final class UnprivilegedUser {
 
-    static final String NAME = "thor-unprivileged-test";
+    public static final String NAME = "thor-unprivileged-test";
 
     private UnprivilegedUser() {
     }
 
-    static boolean runningAsRoot() {
+    public static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** The user, made now if it does not exist yet; empty where this JVM is not root or cannot make it. */
-    static Optional<String> ensure() throws IOException, InterruptedException {
+    /**
+     * The user, made now if it does not exist yet, when this JVM is root and the user can reach
+     * each of {@code paths} (every folder above it open to others); empty otherwise.
+     */
+    public static Optional<String> ensure(Path... paths) throws IOException, InterruptedException {
         if (!runningAsRoot()) {
             return Optional.empty();
+        }
+        for (Path path : paths) {
+            if (!reachable(path)) {
+                return Optional.empty();
+            }
         }
         if (run(List.of("id", "-u", NAME)) == 0) {
             return Optional.of(NAME);
@@ -41,8 +50,18 @@ final class UnprivilegedUser {
         return made == 0 || run(List.of("id", "-u", NAME)) == 0 ? Optional.of(NAME) : Optional.empty();
     }
 
+    private static boolean reachable(Path path) throws IOException {
+        for (Path folder = path.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
+            if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                System.out.println("An unprivileged user cannot reach " + path + " (" + folder + " is closed to others)");
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Hands {@code path} (and everything under it) to the user. */
-    static void own(Path path) throws IOException, InterruptedException {
+    public static void own(Path path) throws IOException, InterruptedException {
         if (run(List.of("chown", "-R", NAME + ":" + NAME, path.toString())) != 0) {
             throw new IOException("chown " + NAME + " " + path + " failed");
         }
@@ -52,7 +71,7 @@ final class UnprivilegedUser {
      * A copy of this JVM's class path that the user can read (the build's own may lie under root's
      * home), in {@code into}; returns it as a class path.
      */
-    static String readableClassPath(Path into) throws IOException {
+    private static String readableClassPath(Path into) throws IOException {
         List<String> entries = new ArrayList<>();
         int i = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -84,7 +103,7 @@ final class UnprivilegedUser {
      * Runs the class {@code main} of the test class path in a JVM of its own as the user (setpriv,
      * no supplementary groups), with {@code args}; returns its exit code and what it printed.
      */
-    static Result runAsUser(Path work, Class<?> main, String... args) throws IOException, InterruptedException {
+    public static Result runAsUser(Path work, Class<?> main, String... args) throws IOException, InterruptedException {
         Path classes = Files.createDirectories(work.resolve("classpath"));
         String classPath = readableClassPath(classes);
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -103,7 +122,7 @@ final class UnprivilegedUser {
     }
 
     /** Deletes {@code root} and everything under it, deepest first. */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         try (Stream<Path> tree = Files.walk(root)) {
             for (Path path : (Iterable<Path>) tree.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(path);
@@ -111,7 +130,7 @@ final class UnprivilegedUser {
         }
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private static int run(List<String> command) throws IOException, InterruptedException {
