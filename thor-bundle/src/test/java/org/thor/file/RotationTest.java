@@ -119,6 +119,22 @@ class RotationTest {
         }
     }
 
+    /** logrotate renames app.log.N on while Thor is behind: a file listed but not opened yet moves before its turn. */
+    @Test
+    void aFileRenamedOnBeforeItIsOpenedIsStillReadBeforeNewerOnes() throws Exception {
+        Path older = dir.resolve("app.log.1");
+        Path log = dir.resolve("app.log");
+        appendLines(older, 0, 1000);
+        appendLines(log, 1000, 1100);
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Map<String, String> config = LogFiles.config(dir + "/app.log*");
+        config.put(LogFileSourceConfig.COPIES_CONFIG, LogFileSourceConfig.COPIES_MATCHED); // nothing is opened at start
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            Files.move(older, dir.resolve("app.log.2"));
+            assertEquals(lines(0, 1100), harness.pollUntil(1100, TIMEOUT));
+        }
+    }
+
     /** File times are stamped to the kernel's tick: a log and its copy may share one. */
     @Test
     void aLogAndItsCopyStampedInOneTickAreReadCopyFirst() throws Exception {

@@ -216,6 +216,8 @@ public final class CopyTruncation {
         ReadMark mark = file.mark();
         ReadMark seen = file.seenMark();
         long unread = file.unreadSeen();
+        // what it holds now is taken at once: a rotation while its copy is looked for is then found by the next read
+        file.restartFromTruncation(config.maxLineBytes, config.charset);
         TrackedFile copy = files.copyOf(file);
         if (copy != null && !(open.test(copy) && CopyHandover.holds(copy, mark, seen))) {
             if (copy.size() >= mark.position()) {
@@ -240,8 +242,6 @@ public final class CopyTruncation {
             copy.becomeLive(); // taken over below, not retired with the others
         }
         files.retireCopiesOf(file);
-        // taken before its copies are listed: a copy of what it holds now, made meanwhile, is then told apart
-        file.restartFromTruncation(config.maxLineBytes, config.charset);
         if (copy != null) {
             copy.markComplete();
             handover.takeOver(copy, file, file, mark);

@@ -24,20 +24,33 @@ final class FileOpener {
         this.listing = listing;
     }
 
+    /** What became of an attempt to open a file. */
+    enum Opened {
+        OPEN,
+        /** Not at its path any more (renamed on, or removed): the next listing tells where it went. */
+        MOVED,
+        /** Its mode, or a symlink loop, stops Thor: one of the stream's unreadable files. */
+        UNREADABLE
+    }
+
     boolean open(TrackedFile file) {
+        return tryOpen(file) == Opened.OPEN;
+    }
+
+    Opened tryOpen(TrackedFile file) {
         if (file.isOpen()) {
-            return true;
+            return Opened.OPEN;
         }
         try {
             file.open(config.maxLineBytes, config.charset);
             scanner.unreadableFiles().opened(file.path());
-            return true;
+            return Opened.OPEN;
         } catch (NoSuchFileException | FileKeys.MovedException e) {
             listing.listSoon();
-            return false;
+            return Opened.MOVED;
         } catch (IOException e) {
             scanner.unreadableFiles().failed(file.path(), e);
-            return false;
+            return Opened.UNREADABLE;
         }
     }
 }

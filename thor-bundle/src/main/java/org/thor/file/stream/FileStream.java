@@ -174,7 +174,14 @@ public final class FileStream implements AutoCloseable {
                 heldBack = true; // what it holds is left to read: the next read must not take the stream as settled
                 continue;
             }
-            if (!opener.open(file)) {
+            FileOpener.Opened opened = opener.tryOpen(file);
+            if (opened == FileOpener.Opened.MOVED) {
+                // renamed on before it was first opened (logrotate shifting app.log.N): its lines come before
+                // those of the files after it, which wait until the next listing finds it under its new name
+                heldBack = true;
+                break;
+            }
+            if (opened != FileOpener.Opened.OPEN) {
                 continue;
             }
             try {
