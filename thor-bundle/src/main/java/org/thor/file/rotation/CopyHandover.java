@@ -11,6 +11,7 @@ import org.thor.file.tracking.TrackedFile;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Hands a file's place over to its copy: the copy is read from where the file was read to, before
@@ -46,6 +47,20 @@ public final class CopyHandover {
             log.info("Stream {}: reading {}, a copy of {} from a later rotation", pattern, rotation.path(), file.path());
             files.placeBefore(rotation, next);
         }
+    }
+
+    /**
+     * Opens a copy that logrotate may be renaming on ({@code app.log.1} to {@code .2}) as it is
+     * opened: {@code scan} lists the stream's directories, which find it under its new name.
+     */
+    static boolean openFollowingRenames(TrackedFile copy, Runnable scan, Predicate<TrackedFile> open) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (open.test(copy)) {
+                return true;
+            }
+            scan.run();
+        }
+        return open.test(copy);
     }
 
     /** Whether {@code candidate} holds what was read ({@code mark}) and seen ({@code seen}) of a file. */

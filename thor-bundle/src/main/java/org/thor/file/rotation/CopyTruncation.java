@@ -219,7 +219,9 @@ public final class CopyTruncation {
         // what it holds now is taken at once: a rotation while its copy is looked for is then found by the next read
         file.restartFromTruncation(config.maxLineBytes, config.charset);
         TrackedFile copy = files.copyOf(file);
-        if (copy != null && !(open.test(copy) && CopyHandover.holds(copy, mark, seen))) {
+        if (copy != null && !CopyHandover.openFollowingRenames(copy, scan, open)) {
+            copy = null; // gone, or renamed on faster than it is listed: retired below, not read as a file of its own
+        } else if (copy != null && !CopyHandover.holds(copy, mark, seen)) {
             if (copy.size() >= mark.position()) {
                 copy.becomeLive(); // not the copy it seemed: a file of its own
             }
