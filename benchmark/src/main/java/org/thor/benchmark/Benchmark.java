@@ -206,13 +206,7 @@ public final class Benchmark {
         }
         System.out.printf("%n%,d nginx access-log lines (%d bytes on average), file -> loopback KRaft broker, %d cores%n",
                 lines, lineBytes, Runtime.getRuntime().availableProcessors());
-        System.out.println(Result.HEADING);
-        results.forEach(System.out::println);
-        for (int i = 0; i + 1 < results.size(); i += 2) {
-            System.out.printf("round %d: groovy / raw = %.2f%n", results.get(i).round(),
-                    results.get(i + 1).linesPerSecond() / results.get(i).linesPerSecond());
-        }
-        Result.writeCsv(results, work.resolve("results.csv"));
+        printPairs(results, "groovy / raw", work);
     }
 
     /**
@@ -246,10 +240,15 @@ public final class Benchmark {
         System.out.printf("%nA = %s%nB = %s%s%n%,d lines of %d bytes, file -> loopback KRaft broker, %d cores%n", a, b,
                 optionsB.isEmpty() ? "" : " with EXTRA_JAVA_OPTS=\"" + optionsB + "\"", lines, lineBytes,
                 Runtime.getRuntime().availableProcessors());
+        printPairs(results, "B / A", work);
+    }
+
+    /** The results, two a round, with the lines/s of the second over the first's; saved as CSV. */
+    private static void printPairs(List<Result> results, String ratio, Path work) throws IOException {
         System.out.println(Result.HEADING);
         results.forEach(System.out::println);
         for (int i = 0; i + 1 < results.size(); i += 2) {
-            System.out.printf("round %d: B / A = %.2f%n", results.get(i).round(),
+            System.out.printf("round %d: %s = %.2f%n", results.get(i).round(), ratio,
                     results.get(i + 1).linesPerSecond() / results.get(i).linesPerSecond());
         }
         Result.writeCsv(results, work.resolve("results.csv"));
