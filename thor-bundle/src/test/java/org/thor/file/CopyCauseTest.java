@@ -40,19 +40,55 @@ class CopyCauseTest {
         try (TaskHarness harness = new TaskHarness(config).start()) {
             harness.pollUntil(expected.size(), TIMEOUT);
             harness.task().stop();
-            for (int rotation = 1; rotation <= 4; rotation++) {
-                appendLines(log, rotation * 100, rotation * 100 + 100);
-                expected.addAll(lines(rotation * 100, rotation * 100 + 100));
-                LogFiles.shiftRotated(log, 10);
-                Files.copy(log, dir.resolve("app.log.1"), StandardCopyOption.COPY_ATTRIBUTES);
-                LogFiles.truncate(log);
-            }
+            rotateWhileStopped(log, 1, 5, expected);
             appendLines(log, 500, 550);
             expected.addAll(lines(500, 550));
             harness.start();
             harness.pollUntil(expected.size(), TIMEOUT);
             Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1000)));
             assertEquals(0, harness.task().metrics().getBytesLostToRotation());
+        }
+    }
+
+    /**
+     * Stopped again while the copies found beside the log after the first stop are still being
+     * read, and rotated twice more meanwhile: the copies read in part, those not read yet, the
+     * new ones and the log follow each other as written.
+     */
+    @Test
+    void copiesPartlyReadWhenStoppedAgainAreReadOnBeforeTheNewerOnes() throws Exception {
+        Path log = dir.resolve("app.log");
+        List<String> expected = new ArrayList<>();
+        Map<String, String> config = LogFiles.config(log.toString());
+        config.remove(LogFileSourceConfig.CLOSE_INACTIVE_CONFIG);
+        config.put(LogFileSourceConfig.BATCH_MAX_RECORDS_CONFIG, "10");
+        appendLines(log, 0, 100);
+        expected.addAll(lines(0, 100));
+        try (TaskHarness harness = new TaskHarness(config).start()) {
+            harness.pollUntil(expected.size(), TIMEOUT);
+            harness.task().stop();
+            rotateWhileStopped(log, 1, 4, expected);
+            harness.start();
+            harness.pollUntil(150, TIMEOUT);
+            harness.task().stop();
+            rotateWhileStopped(log, 4, 6, expected);
+            appendLines(log, 600, 650);
+            expected.addAll(lines(600, 650));
+            harness.start();
+            harness.pollUntil(expected.size(), TIMEOUT);
+            Delivery.assertSameSequence(expected, harness.pollQuietFor(Duration.ofMillis(1000)));
+            assertEquals(0, harness.task().metrics().getBytesLostToRotation());
+        }
+    }
+
+    /** logrotate's copytruncate, rotations {@code from} to {@code to} (exclusive) of 100 lines each, while Thor is stopped. */
+    private void rotateWhileStopped(Path log, int from, int to, List<String> expected) throws Exception {
+        for (int rotation = from; rotation < to; rotation++) {
+            appendLines(log, rotation * 100, rotation * 100 + 100);
+            expected.addAll(lines(rotation * 100, rotation * 100 + 100));
+            LogFiles.shiftRotated(log, 10);
+            Files.copy(log, dir.resolve("app.log.1"), StandardCopyOption.COPY_ATTRIBUTES);
+            LogFiles.truncate(log);
         }
     }
 
