@@ -1,12 +1,15 @@
 package org.thor.file.stream;
 
 import org.thor.file.config.LogFileSourceConfig;
+import org.thor.file.find.SameFile;
 import org.thor.file.find.StreamScanner;
 import org.thor.file.identity.FileKeys;
 import org.thor.file.tracking.TrackedFile;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Opens a stream's files: one no longer at its path has the stream's directories listed soon, one
@@ -30,11 +33,31 @@ final class FileOpener {
         /** Not at its path any more (renamed on, or removed): the next listing tells where it went. */
         MOVED,
         /** Its mode, or a symlink loop, stops Thor: one of the stream's unreadable files. */
-        UNREADABLE
+        UNREADABLE,
+        /** A copy found beside a log, no longer in its directory: removed (logrotate's rotate count). */
+        GONE
     }
 
     boolean open(TrackedFile file) {
         return tryOpen(file) == Opened.OPEN;
+    }
+
+    /** A copy found beside a log is shown by no listing: where it went is looked up by its identity. */
+    private Opened openMovedBeside(TrackedFile file) {
+        try {
+            Optional<Path> moved = SameFile.beside(file.path(), file.key);
+            if (moved.isEmpty()) {
+                return Opened.GONE;
+            }
+            file.disk().movedTo(moved.get());
+            file.open(config.maxLineBytes, config.charset);
+            return Opened.OPEN;
+        } catch (NoSuchFileException | FileKeys.MovedException e) {
+            return Opened.MOVED; // renamed on again as it was opened: looked up again at the next read
+        } catch (IOException e) {
+            scanner.unreadableFiles().failed(file.path(), e);
+            return Opened.UNREADABLE;
+        }
     }
 
     Opened tryOpen(TrackedFile file) {
@@ -46,6 +69,9 @@ final class FileOpener {
             scanner.unreadableFiles().opened(file.path());
             return Opened.OPEN;
         } catch (NoSuchFileException | FileKeys.MovedException e) {
+            if (file.role().beside()) {
+                return openMovedBeside(file);
+            }
             listing.listSoon();
             return Opened.MOVED;
         } catch (IOException e) {

@@ -175,9 +175,13 @@ public final class FileStream implements AutoCloseable {
                 continue;
             }
             FileOpener.Opened opened = opener.tryOpen(file);
+            if (opened == FileOpener.Opened.GONE) {
+                copies.vanished(file, now); // what it held unread is owed to a copy, else counted lost
+                i--;
+                continue;
+            }
             if (opened == FileOpener.Opened.MOVED) {
-                // renamed on before it was first opened (logrotate shifting app.log.N): its lines come before
-                // those of the files after it, which wait until the next listing finds it under its new name
+                // renamed on before it was first opened (logrotate shifting app.log.N): the files after it wait
                 heldBack = true;
                 break;
             }
@@ -271,12 +275,7 @@ public final class FileStream implements AutoCloseable {
 
     /** Whether {@code path} is where one of this stream's files is now. */
     public boolean follows(Path path) {
-        for (TrackedFile file : files.snapshot()) {
-            if (file.path().equals(path)) {
-                return true;
-            }
-        }
-        return false;
+        return files.snapshot().stream().anyMatch(file -> file.path().equals(path));
     }
 
     public int openFiles() {
