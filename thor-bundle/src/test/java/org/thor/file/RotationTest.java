@@ -148,6 +148,22 @@ class RotationTest {
         }
     }
 
+    /** Python's RotatingFileHandler or logrotate, several rotations in one tick: the higher number is the older. */
+    @Test
+    void numberedCopiesStampedInOneTickAreReadOldestFirst() throws Exception {
+        Path log = dir.resolve("app.log");
+        for (int copy = 3; copy >= 1; copy--) {
+            appendLines(dir.resolve("app.log." + copy), (3 - copy) * 100, (4 - copy) * 100);
+        }
+        appendLines(log, 300, 350);
+        for (int copy = 1; copy <= 3; copy++) {
+            Files.setLastModifiedTime(dir.resolve("app.log." + copy), Files.getLastModifiedTime(log));
+        }
+        try (TaskHarness harness = new TaskHarness(LogFiles.config(dir + "/app.log*")).start()) {
+            assertEquals(lines(0, 350), harness.pollUntil(350, TIMEOUT));
+        }
+    }
+
     /**
      * app.log, truncated and not read since, is copied and truncated again, and written, in one
      * tick of the file times: its new copy is listed with its time, and holds the older lines.

@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * Lists the regular files a stream's glob pattern matches, oldest first (modification time, then
@@ -34,13 +36,26 @@ public final class StreamScanner {
     public record Found(Path path, FileKeys.Stat stat) {
     }
 
+    /** Modification time, to the nanosecond; for equal times, {@link #sameTimeOrder}. */
+    public static final Comparator<Found> OLDEST_FIRST = Comparator.comparingLong((Found f) -> f.stat().mtimeNanos())
+            .thenComparing(f -> sameTimeOrder(f.path()));
+    /** logrotate's and Python's numbering: {@code app.log.1}, {@code app.log.2}, no leading zero. */
+    private static final Pattern NUMBERED = Pattern.compile("(.*\\.)([1-9][0-9]{0,8})");
+
     /**
-     * Modification time, then name, a name after the longer names that begin with it: file times
-     * are stamped to the kernel's tick, so a log and its rotated copy ({@code app.log} and
-     * {@code app.log.1}) may share one, and the log is the newer.
+     * A sort key for files stamped with one time (file times may be kept to the kernel's tick):
+     * numbered rotations oldest first ({@code app.log.2} before {@code app.log.1}), then by name,
+     * a name after the longer names that begin with it ({@code app.log} after {@code app.log.1}).
      */
-    public static final Comparator<Found> OLDEST_FIRST = Comparator.comparingLong((Found f) -> f.stat().mtimeMillis())
-            .thenComparing(f -> f.path().toString() + Character.MAX_VALUE);
+    static String sameTimeOrder(Path path) {
+        String name = path.toString();
+        Matcher numbered = NUMBERED.matcher(name);
+        if (numbered.matches()) {
+            return numbered.group(1) + (char) (Character.MAX_VALUE - 1)
+                    + String.format("%010d", Integer.MAX_VALUE - Integer.parseInt(numbered.group(2)));
+        }
+        return name + Character.MAX_VALUE;
+    }
 
     private final String pattern;
     private final Path root;

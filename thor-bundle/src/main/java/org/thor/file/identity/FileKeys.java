@@ -7,7 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A file's device and inode as text ("dev:ino"), the part of its identity a rename keeps. */
 public final class FileKeys {
@@ -57,8 +59,15 @@ public final class FileKeys {
         }
     }
 
-    /** The key, size and modification time of a regular file, in one call where the platform allows. */
-    public record Stat(String key, long size, long mtimeMillis) {
+    /**
+     * The key, size and modification time of a regular file, in one call where the platform allows;
+     * the time also to the nanosecond the filesystem keeps, which orders copies made within one millisecond.
+     */
+    public record Stat(String key, long size, long mtimeMillis, long mtimeNanos) {
+
+        Stat(String key, long size, FileTime modified) {
+            this(key, size, modified.toMillis(), modified.to(TimeUnit.NANOSECONDS));
+        }
     }
 
     public static Stat stat(Path path) throws IOException {
@@ -67,13 +76,12 @@ public final class FileKeys {
             if (!(Boolean) a.get("isRegularFile")) {
                 return null;
             }
-            return new Stat(a.get("dev") + ":" + a.get("ino"), (Long) a.get("size"),
-                    ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis());
+            return new Stat(a.get("dev") + ":" + a.get("ino"), (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"));
         }
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
         if (!a.isRegularFile()) {
             return null;
         }
-        return new Stat(of(path), a.size(), a.lastModifiedTime().toMillis());
+        return new Stat(of(path), a.size(), a.lastModifiedTime());
     }
 }

@@ -225,7 +225,7 @@ final class StreamListing {
             return;
         }
         files.addNew(new TrackedFile(stat.key(), found.path(), start, 0, stat.size(), Math.min(now, stat.mtimeMillis())),
-                stat.mtimeMillis());
+                stat.mtimeNanos());
         counts.rotated();
         log.info("Stream {}: new file {}", pattern, found.path());
     }

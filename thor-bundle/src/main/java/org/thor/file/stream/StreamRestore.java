@@ -124,7 +124,7 @@ public final class StreamRestore {
             } else {
                 // a copy made while Thor was down of a log stored as not read yet comes before it
                 NewFileOrder.addByAge(regrown, new TrackedFile(found.stat().key(), found.path(), Fingerprint.EMPTY, 0,
-                        found.stat().size(), Math.min(now, found.stat().mtimeMillis())), found.stat().mtimeMillis());
+                        found.stat().size(), Math.min(now, found.stat().mtimeMillis())), found.stat().mtimeNanos());
             }
         }
         return regrown;

@@ -15,28 +15,28 @@ public final class NewFileOrder {
     }
 
     /**
-     * Adds {@code file}, modified at {@code mtimeMillis}, after every other, but before those at the
+     * Adds {@code file}, modified at {@code mtimeNanos}, after every other, but before those at the
      * end none of whose content was read yet and that were written after it, or in the same tick
      * after being truncated in place (copytruncate: the file found is their copy).
      */
-    public static void addByAge(List<TrackedFile> files, TrackedFile file, long mtimeMillis) {
+    public static void addByAge(List<TrackedFile> files, TrackedFile file, long mtimeNanos) {
         int at = files.size();
-        while (at > 0 && unreadAndWrittenAfter(files.get(at - 1), mtimeMillis)) {
+        while (at > 0 && unreadAndWrittenAfter(files.get(at - 1), mtimeNanos)) {
             at--;
         }
         files.add(at, file);
     }
 
-    private static boolean unreadAndWrittenAfter(TrackedFile file, long mtimeMillis) {
+    private static boolean unreadAndWrittenAfter(TrackedFile file, long mtimeNanos) {
         if (file.state() != TrackedFile.State.LIVE || file.position() > 0 || file.complete()) {
             return false;
         }
         try {
             FileKeys.Stat now = file.disk().statAtPath();
-            return now != null && (now.mtimeMillis() > mtimeMillis
+            return now != null && (now.mtimeNanos() > mtimeNanos
                     // file times are stamped to the kernel's tick: a copy made in the tick its log was truncated
                     // and written again is older than what the log holds, though their times are equal
-                    || now.mtimeMillis() == mtimeMillis && (file.role().truncatedInPlace() || now.size() < file.size()));
+                    || now.mtimeNanos() == mtimeNanos && (file.role().truncatedInPlace() || now.size() < file.size()));
         } catch (IOException e) {
             return false;
         }

@@ -86,8 +86,8 @@ public final class StreamFiles implements AutoCloseable {
      *
      * @param mtimeMillis its modification time
      */
-    public void addNew(TrackedFile file, long mtimeMillis) {
-        NewFileOrder.addByAge(files, file, mtimeMillis);
+    public void addNew(TrackedFile file, long mtimeNanos) {
+        NewFileOrder.addByAge(files, file, mtimeNanos);
     }
 
     /** A finished file that grew again: its lines are older than any other file's. */
