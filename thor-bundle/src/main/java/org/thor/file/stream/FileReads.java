@@ -106,14 +106,21 @@ final class FileReads {
      * it is read. A file truncated (copytruncate) before Thor read what it holds now has its copy
      * listed before it, holding the lines that come first: that file is read first.
      */
-    private boolean listedAnew(TrackedFile file, int index, long now) {
-        if (!listing.listIfRenamed(now)) {
+    private boolean listedAnew(TrackedFile file, int index, long now) throws IOException {
+        if (firstBytesSinceTruncation(file)) {
+            listing.list(now); // the watch may lag: copies of rotations made since the truncation come first
+        } else if (!listing.listIfRenamed(now)) {
             return false;
         }
         boolean reordered = waiting.decideNewFiles(now);
         // a file never read may have just been taken for a copy (held back, closed)
         return reordered || index >= files.size() || files.get(index) != file
                 || !file.started() && (file.state() != TrackedFile.State.LIVE || !file.isOpen());
+    }
+
+    /** A log truncated in place (copytruncate) whose new content is about to be read from its start. */
+    private static boolean firstBytesSinceTruncation(TrackedFile file) throws IOException {
+        return file.role().truncatedInPlace() && file.position() == 0 && file.channel().size() > 0;
     }
 
     /**

@@ -50,7 +50,7 @@ public final class CopyRole {
         return rewritten;
     }
 
-    boolean truncatedInPlace() {
+    public boolean truncatedInPlace() {
         return truncatedInPlace;
     }
 
