@@ -108,7 +108,7 @@ final class FileReads {
      */
     private boolean listedAnew(TrackedFile file, int index, long now) throws IOException {
         if (firstBytesSinceTruncation(file)) {
-            listing.listUntilSettled(now); // the watch may lag: copies of rotations made since the truncation come first
+            listing.list(now); // the watch may lag: copies of rotations made since the truncation come first
         } else if (!listing.listIfRenamed(now)) {
             return false;
         }

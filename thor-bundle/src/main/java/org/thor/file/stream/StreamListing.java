@@ -109,17 +109,6 @@ final class StreamListing {
         return true;
     }
 
-    /**
-     * Lists now, and again while the watch says a name changed during the listing (logrotate
-     * rotating again as it was made, a few times at most): what it shows is then all there is.
-     */
-    void listUntilSettled(long now) {
-        list(now);
-        for (int attempt = 1; scanner.oneDirectory() && !watchVouchesForNames() && attempt < SETTLE_ATTEMPTS; attempt++) {
-            list(now);
-        }
-    }
-
     /** A file was not found where it was listed: list again at the next chance. */
     void listSoon() {
         rescan = true;
