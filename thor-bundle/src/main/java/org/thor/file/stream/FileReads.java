@@ -108,14 +108,45 @@ final class FileReads {
      */
     private boolean listedAnew(TrackedFile file, int index, long now) throws IOException {
         if (firstBytesSinceTruncation(file)) {
-            listing.list(now); // the watch may lag: copies of rotations made since the truncation come first
-        } else if (!listing.listIfRenamed(now)) {
-            return false;
+            return copiesBeforeFirstBytes(file, index, now);
         }
+        return listing.listIfRenamed(now) && orderChanged(file, index, now);
+    }
+
+    /**
+     * A truncated log's first new bytes are taken before the directory is listed, whatever the
+     * watch says (it lags): a rotation that ended before they were taken, even while the listing
+     * ran, has its copy shown by then, or the copy that was still being written has its bytes.
+     * Its lines come before them: the bytes are put back, and the copy is read first.
+     */
+    private boolean copiesBeforeFirstBytes(TrackedFile file, int index, long now) throws IOException {
+        file.reader().fill(file.content());
+        int unreadBefore = unreadWithBytesBefore(index);
+        listing.list(now);
+        if (orderChanged(file, index, now) || unreadWithBytesBefore(index) > unreadBefore) {
+            file.rewind(config.maxLineBytes, config.charset);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean orderChanged(TrackedFile file, int index, long now) {
         boolean reordered = waiting.decideNewFiles(now);
         // a file never read may have just been taken for a copy (held back, closed)
         return reordered || index >= files.size() || files.get(index) != file
                 || !file.started() && (file.state() != TrackedFile.State.LIVE || !file.isOpen());
+    }
+
+    /** How many of the files before {@code index} are waiting to be read, with bytes. */
+    private int unreadWithBytesBefore(int index) {
+        int count = 0;
+        for (int i = 0; i < index; i++) {
+            TrackedFile before = files.get(i);
+            if (before.state() == TrackedFile.State.LIVE && !before.started() && before.size() > 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** A log truncated in place (copytruncate) whose new content is about to be read from its start. */

@@ -187,6 +187,7 @@ final class StreamListing {
                     // smaller is a truncation, left for the read: the size seen before it tells what was left unread
                     file.disk().changedAt(Math.max(file.size(), stat.size()), now);
                 }
+                file.disk().modifiedAt(stat.mtimeNanos());
                 file.listed(true);
             } else if (!resumeFinished(found, now)) {
                 addNew(found, now);

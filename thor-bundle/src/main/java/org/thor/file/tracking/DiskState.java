@@ -17,6 +17,8 @@ public final class DiskState {
     private long size;
     private long lastChangeMillis;
     private long finishedMtimeMillis;
+    /** Its modification time when a listing last showed it, to the nanosecond the filesystem keeps. */
+    private long lastModifiedNanos;
 
     DiskState(String key, Path path, long size, long lastChangeMillis) {
         this.key = key;
@@ -44,6 +46,15 @@ public final class DiskState {
     /** Renamed: found under {@code path} now. */
     public void movedTo(Path path) {
         this.path = path;
+    }
+
+    long lastModifiedNanos() {
+        return lastModifiedNanos;
+    }
+
+    /** A listing showed it modified at {@code mtimeNanos}. */
+    public void modifiedAt(long mtimeNanos) {
+        lastModifiedNanos = mtimeNanos;
     }
 
     /** Its size on disk changed, at {@code now}. */

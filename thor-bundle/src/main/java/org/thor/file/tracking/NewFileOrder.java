@@ -3,6 +3,7 @@ package org.thor.file.tracking;
 import org.thor.file.identity.FileKeys;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ public final class NewFileOrder {
             at--;
         }
         files.add(at, file);
+        file.disk().modifiedAt(mtimeNanos);
     }
 
     private static boolean unreadAndWrittenAfter(TrackedFile file, long mtimeNanos) {
@@ -32,13 +34,24 @@ public final class NewFileOrder {
             return false;
         }
         try {
-            FileKeys.Stat now = file.disk().statAtPath();
-            return now != null && (now.mtimeNanos() > mtimeNanos
+            FileKeys.Stat now = statAtPath(file);
+            // renamed on since it was listed (a rotation under way): its time when last seen stands
+            long modified = now != null ? now.mtimeNanos() : file.disk().lastModifiedNanos();
+            boolean shrank = now != null && now.size() < file.size();
+            return modified > mtimeNanos
                     // file times are stamped to the kernel's tick: a copy made in the tick its log was truncated
                     // and written again is older than what the log holds, though their times are equal
-                    || now.mtimeNanos() == mtimeNanos && (file.role().truncatedInPlace() || now.size() < file.size()));
+                    || modified == mtimeNanos && (file.role().truncatedInPlace() || shrank);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static FileKeys.Stat statAtPath(TrackedFile file) throws IOException {
+        try {
+            return file.disk().statAtPath();
+        } catch (NoSuchFileException e) {
+            return null; // renamed on, and no other file took the name yet
         }
     }
 }
