@@ -63,7 +63,8 @@ final class FileReads {
         }
         long size = file.channel().size();
         long readPosition = file.reader().readPosition();
-        if (size < readPosition || !file.unchanged(size > readPosition)) {
+        // bytes taken but not sent yet count as new: a fingerprint that grows with the file grows from them
+        if (size < readPosition || !file.unchanged(size > file.position())) {
             throw new RewrittenException();
         }
         file.sizeNow(size, now);

@@ -8,6 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -20,10 +22,17 @@ final class FinishedFiles {
 
     /** How many finished files are remembered by their first bytes after they are gone. */
     private static final int REMEMBERED = 16;
+    /** How many finished files listings stopped showing are remembered, in case they show again. */
+    private static final int MISSED_REMEMBERED = 256;
 
     private final Map<String, TrackedFile> present = new HashMap<>();
     /** The latest finished files, newest first, for recognising their compressed copies once they are gone. */
     private final Deque<TrackedFile> recent = new ArrayDeque<>();
+    /**
+     * Finished files that listings stopped showing, the latest last: a listing made while files are
+     * renamed may miss one twice, and one shown again is still finished, not a new file.
+     */
+    private final Map<String, TrackedFile> missed = new LinkedHashMap<>();
     /** The offset entries of the finished files; null when they changed since they were last written. */
     private String entries;
     private long newestMtime = Long.MIN_VALUE;
@@ -55,7 +64,13 @@ final class FinishedFiles {
         return entries;
     }
 
+    /** The finished file {@code key}: one still here, or one listings missed lately, which is here again. */
     TrackedFile get(String key) {
+        TrackedFile shownAgain = missed.remove(key);
+        if (shownAgain != null) {
+            present.put(key, shownAgain);
+            entries = null;
+        }
         return present.get(key);
     }
 
@@ -89,12 +104,22 @@ final class FinishedFiles {
 
     void forget(String key) {
         present.remove(key);
+        missed.remove(key);
         entries = null;
     }
 
     /** Forgets those gone, telling each whether the latest listing showed it; returns whether one is perhaps gone. */
     boolean keep(Predicate<TrackedFile> shown) {
-        present.values().removeIf(file -> file.listed(shown.test(file)));
+        for (Iterator<TrackedFile> files = present.values().iterator(); files.hasNext(); ) {
+            TrackedFile file = files.next();
+            if (file.listed(shown.test(file))) {
+                files.remove();
+                missed.put(file.key, file);
+            }
+        }
+        while (missed.size() > MISSED_REMEMBERED) {
+            missed.remove(missed.keySet().iterator().next());
+        }
         entries = null;
         return present.values().stream().anyMatch(TrackedFile::perhapsGone);
     }

@@ -148,6 +148,12 @@ final class ReadProgress {
         if (!fingerprint.isPrefixOf(now)) {
             return false;
         }
+        // a file truncated and written again since it was read past its short start (a log truncated while empty)
+        // lends it no new first bytes: the mark that proves the copy of what was read keeps the old ones
+        if (now.length() > fingerprint.length() && position > 0 && tailHash != ReadMark.NO_TAIL
+                && ReadMark.tailHashAt(content, position) != tailHash) {
+            return false;
+        }
         fingerprint = now;
         return true;
     }
