@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.FileTrees;
 import org.thor.testing.Log4jRolling;
 import org.thor.testing.Logrotate;
 import org.thor.testing.PythonLogging;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -447,7 +447,7 @@ class FaultSuiteIT {
         try (TopicReader reader = new TopicReader(stack.broker().bootstrapServers(), topic)) {
             reader.read(lines, WAIT);
         }
-        deleteTree(gone);
+        FileTrees.delete(gone);
         RollingLog second = new RollingLog(other, 1_000_000, RollingLog.Rotation.DATE);
         second.write(lines);
         Files.move(other.resolve("app.log.0000"), other.resolve("b.log"));
@@ -620,13 +620,5 @@ class FaultSuiteIT {
     private static Object header(ConsumerRecord<String, String> record, String key) {
         Header header = record.headers().lastHeader(key);
         return header == null ? null : header.value();
-    }
-
-    private static void deleteTree(Path directory) throws java.io.IOException {
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

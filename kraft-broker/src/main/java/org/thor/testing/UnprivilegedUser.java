@@ -121,15 +121,6 @@ public final class UnprivilegedUser {
         return new Result(process.exitValue(), Files.readString(output));
     }
 
-    /** Deletes {@code root} and everything under it, deepest first. */
-    public static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) tree.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     public record Result(int exitCode, String output) {
     }
 

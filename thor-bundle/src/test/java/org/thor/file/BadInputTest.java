@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thor.file.config.LogFileSourceConfig;
 import org.thor.file.read.LineHeaders;
+import org.thor.testing.FileTrees;
 import org.thor.testing.UnprivilegedUser;
 
 import java.lang.management.ManagementFactory;
@@ -178,7 +179,7 @@ class BadInputTest {
                     .count();
             assertEquals(1, reports, "the unreadable file is reported once:\n" + result.output());
         } finally {
-            UnprivilegedUser.deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 

@@ -16,10 +16,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Lists the regular files a stream's glob pattern matches, oldest first (modification time, then
@@ -102,7 +104,7 @@ public final class StreamScanner {
 
     /** A file listed under several paths (a symlink beside its target) keeps the path that is not a link. */
     private static List<Found> onePathPerFile(List<Found> found) {
-        java.util.Map<String, Found> byKey = new java.util.LinkedHashMap<>();
+        Map<String, Found> byKey = new LinkedHashMap<>();
         for (Found file : found) {
             byKey.merge(file.stat().key(), file, (kept, other) -> Files.isSymbolicLink(kept.path()) ? other : kept);
         }

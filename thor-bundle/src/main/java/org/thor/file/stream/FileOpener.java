@@ -42,37 +42,44 @@ final class FileOpener {
         return tryOpen(file) == Opened.OPEN;
     }
 
-    /** A copy found beside a log is shown by no listing: where it went is looked up by its identity. */
-    private Opened openMovedBeside(TrackedFile file) {
-        try {
-            Optional<Path> moved = SameFile.beside(file.path(), file.key);
-            if (moved.isEmpty()) {
-                return Opened.GONE;
-            }
-            file.disk().movedTo(moved.get());
-            file.open(config.maxLineBytes, config.charset);
-            return Opened.OPEN;
-        } catch (NoSuchFileException | FileKeys.MovedException e) {
-            return Opened.MOVED; // renamed on again as it was opened: looked up again at the next read
-        } catch (IOException e) {
-            scanner.unreadableFiles().failed(file.path(), e);
-            return Opened.UNREADABLE;
-        }
-    }
-
     Opened tryOpen(TrackedFile file) {
         if (file.isOpen()) {
             return Opened.OPEN;
         }
+        Opened opened = openAtPath(file);
+        if (opened == Opened.MOVED && file.role().beside()) {
+            return openMovedBeside(file);
+        }
+        if (opened == Opened.MOVED) {
+            listing.listSoon();
+        }
+        return opened;
+    }
+
+    /** A copy found beside a log is shown by no listing: where it went is looked up by its identity. */
+    private Opened openMovedBeside(TrackedFile file) {
+        Optional<Path> moved;
+        try {
+            moved = SameFile.beside(file.path(), file.key);
+        } catch (NoSuchFileException e) {
+            return Opened.MOVED;
+        } catch (IOException e) {
+            scanner.unreadableFiles().failed(file.path(), e);
+            return Opened.UNREADABLE;
+        }
+        if (moved.isEmpty()) {
+            return Opened.GONE;
+        }
+        file.disk().movedTo(moved.get());
+        return openAtPath(file); // renamed on again as it was opened (MOVED): looked up again at the next read
+    }
+
+    private Opened openAtPath(TrackedFile file) {
         try {
             file.open(config.maxLineBytes, config.charset);
             scanner.unreadableFiles().opened(file.path());
             return Opened.OPEN;
         } catch (NoSuchFileException | FileKeys.MovedException e) {
-            if (file.role().beside()) {
-                return openMovedBeside(file);
-            }
-            listing.listSoon();
             return Opened.MOVED;
         } catch (IOException e) {
             scanner.unreadableFiles().failed(file.path(), e);
