@@ -17,6 +17,7 @@ public final class StreamMetrics implements StreamMetricsMBean, RotationCounts {
     private final LongAdder formatFailures = new LongAdder();
     private final LongAdder rotations = new LongAdder();
     private final LongAdder bytesLostToRotation = new LongAdder();
+    private final LongAdder copiesReadLate = new LongAdder();
     private final String pattern;
     private volatile FileStream stream;
 
@@ -59,6 +60,11 @@ public final class StreamMetrics implements StreamMetricsMBean, RotationCounts {
     @Override
     public void lostToRotation(long bytes) {
         bytesLostToRotation.add(bytes);
+    }
+
+    @Override
+    public void copyReadLate() {
+        copiesReadLate.increment();
     }
 
     @Override
@@ -118,6 +124,11 @@ public final class StreamMetrics implements StreamMetricsMBean, RotationCounts {
     @Override
     public long getBytesLostToRotation() {
         return bytesLostToRotation.sum();
+    }
+
+    @Override
+    public long getCopiesReadLate() {
+        return copiesReadLate.sum();
     }
 
     @Override

@@ -30,6 +30,9 @@ public interface StreamMetricsMBean {
 
     long getBytesLostToRotation();
 
+    /** Copies whose lines were sent after lines of a newer file of the stream (they turned up late). */
+    long getCopiesReadLate();
+
     long getLinesDropped();
 
     long getFormatFailures();

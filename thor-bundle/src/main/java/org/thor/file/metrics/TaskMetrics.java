@@ -135,6 +135,11 @@ public final class TaskMetrics implements TaskMetricsMBean, AutoCloseable {
     }
 
     @Override
+    public long getCopiesReadLate() {
+        return sum(StreamMetrics::getCopiesReadLate);
+    }
+
+    @Override
     public int getRecordsInFlight() {
         return inFlight.getAsInt();
     }

@@ -34,6 +34,12 @@ public interface TaskMetricsMBean {
      */
     long getBytesLostToRotation();
 
+    /**
+     * Copies (a rotated file, its compressed archive) that turned up only after lines of a newer
+     * file of their stream were sent: their lines were sent after those, out of the stream's order.
+     */
+    long getCopiesReadLate();
+
     int getRecordsInFlight();
 
     int getMaxRecordsInFlight();

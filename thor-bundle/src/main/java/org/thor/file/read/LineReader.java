@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Splits the bytes of one file into lines, from a byte position on. A line ends at '\n' (a '\r'
@@ -125,6 +126,16 @@ public final class LineReader implements ReadLine {
         }
         end += read;
         return read;
+    }
+
+    /** Whether {@code content} still holds the bytes read into the buffer past the last line handed out. */
+    public boolean stillHeldBy(FileContent content) throws IOException {
+        int length = end - start;
+        ByteBuffer now = ByteBuffer.allocate(length);
+        while (now.hasRemaining() && content.read(now, startPosition + now.position()) > 0) {
+            // reads on until the length or the end
+        }
+        return now.position() == length && Arrays.equals(buffer, start, end, now.array(), 0, length);
     }
 
     /** Reads the bytes just before the start position; false when the content does not hold them (any more). */

@@ -35,6 +35,9 @@ public final class CopyHandover {
     void takeOver(TrackedFile copy, TrackedFile original, TrackedFile next, ReadMark mark) {
         log.info("Stream {}: reading {} from byte {}, where {} left off", pattern, copy.path(), mark.position(), original.path());
         copy.becomeLive();
+        if (next != null && next != copy && next.position() > 0) {
+            copy.takenOverAfter(next); // found too late to come first: reported when its lines are sent
+        }
         copy.continueFrom(mark);
         copy.rewind(config.maxLineBytes, config.charset);
         files.placeBefore(copy, next);

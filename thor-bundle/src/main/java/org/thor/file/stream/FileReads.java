@@ -7,6 +7,7 @@ import org.thor.file.offset.DirectoryPartition;
 import org.thor.file.offset.RecordOffset;
 import org.thor.file.read.LineReader;
 import org.thor.file.rotation.CopyTruncation;
+import org.thor.file.tracking.RotationCounts;
 import org.thor.file.tracking.StreamFiles;
 import org.thor.file.tracking.TrackedFile;
 
@@ -29,10 +30,12 @@ final class FileReads {
     private final WaitingFiles waiting;
     private final FileOpener opener;
     private final DirectoryPartition partition;
+    private final RotationCounts counts;
 
     FileReads(String pattern, LogFileSourceConfig config, StreamFiles files, CopyTruncation copies, StreamListing listing,
-              WaitingFiles waiting, FileOpener opener, DirectoryPartition partition) {
+              WaitingFiles waiting, FileOpener opener, DirectoryPartition partition, RotationCounts counts) {
         this.pattern = pattern;
+        this.counts = counts;
         this.config = config;
         this.files = files;
         this.copies = copies;
@@ -118,13 +121,15 @@ final class FileReads {
      * A truncated log's first new bytes are taken before the directory is listed, whatever the
      * watch says (it lags): a rotation that ended before they were taken, even while the listing
      * ran, has its copy shown by then, or the copy that was still being written has its bytes.
-     * Its lines come before them: the bytes are put back, and the copy is read first.
+     * Its lines come before them: the bytes are put back, and the copy is read first. So are bytes
+     * the log no longer holds (truncated again while the listing ran: they are in such a copy).
      */
     private boolean copiesBeforeFirstBytes(TrackedFile file, int index, long now) throws IOException {
         file.reader().fill(file.content());
         int unreadBefore = unreadWithBytesBefore(index);
         listing.list(now);
-        if (orderChanged(file, index, now) || unreadWithBytesBefore(index) > unreadBefore) {
+        if (orderChanged(file, index, now) || unreadWithBytesBefore(index) > unreadBefore
+                || !file.reader().stillHeldBy(file.content())) {
             file.rewind(config.maxLineBytes, config.charset);
             return true;
         }
@@ -216,6 +221,7 @@ final class FileReads {
         files.appendOthers(index, before, after);
         RecordOffset.Frame frame = partition.frame(pattern, before.toString(), file.entryPrefix(), after.toString(),
                 new DirectoryPartition.Entries("", files.finishedEntries(), files.finishedMtime()));
+        long from = file.position();
         int count = 0;
         while (count < maxLines && !sink.full()) {
             if (!reader.next(finishing)) {
@@ -235,7 +241,20 @@ final class FileReads {
             sink.line(file, reader, new RecordOffset(frame, file.position(), tailHash, reader.digest(), seenEnd));
             count++;
         }
+        if (count > 0) {
+            reportIfLate(file, from);
+        }
         return count;
+    }
+
+    /** A copy found only once lines of a newer file were sent: its lines, sent now, come after those. */
+    private void reportIfLate(TrackedFile copy, long from) {
+        TrackedFile newer = copy.role().takeLateAfter();
+        if (newer != null) {
+            counts.copyReadLate();
+            log.warn("Stream {}: {} turned up after lines of {} were sent; its lines from byte {} are sent after"
+                    + " them, out of the stream's order", pattern, copy.path(), newer.path(), from);
+        }
     }
 
     private boolean mayFinish(TrackedFile file, int index, long now) throws IOException {

@@ -47,6 +47,7 @@ public final class FileStream implements AutoCloseable {
     private final BesideCopies beside;
     private final StreamListing listing;
     private final NameWatch names;
+    private final RotationCounts counts;
     /** With copytruncate.copies=beside: the copies made beside a file, looked at before it is read on. */
     private final BesideCopyWatch besideCopies;
     private final FileOpener opener;
@@ -77,6 +78,7 @@ public final class FileStream implements AutoCloseable {
         this.copies = new CopyTruncation(pattern, files, config, counts, handover, beside);
         this.listing = new StreamListing(pattern, config, scanner, files, copies, counts, names);
         this.names = names;
+        this.counts = counts;
         this.besideCopies = config.copiesBeside ? new BesideCopyWatch(pattern, new CopiesBeside(config.exclude), names) : null;
         this.opener = new FileOpener(config, scanner, listing);
         this.waiting = new WaitingFiles(scanner, files, copies, beside, besideCopies, opener);
@@ -96,7 +98,7 @@ public final class FileStream implements AutoCloseable {
     /** Picks up where the stored positions left off, or starts fresh when it has none. */
     public void start(StreamRestore restore, StoredPositions positions, DirectoryPartition partition) {
         this.partition = partition;
-        this.reads = new FileReads(pattern, config, files, copies, listing, waiting, opener, partition);
+        this.reads = new FileReads(pattern, config, files, copies, listing, waiting, opener, partition, counts);
         Map<String, TrackedFile> finished = new HashMap<>();
         long finishedMtime = restore.resumes(positions) ? positions.finishedMtime(pattern, root) : Long.MIN_VALUE;
         List<TrackedFile> live = restore.restore(positions, finishedMtime, config, finished);

@@ -21,6 +21,8 @@ public final class CopyRole {
     private boolean rewritten;
     /** Truncated (copytruncate) since it was tracked: what it holds was written after its copies. */
     private boolean truncatedInPlace;
+    /** A copy that took over once lines of this newer file were sent: its own lines come after them. */
+    private TrackedFile lateAfter;
 
     TrackedFile.State state() {
         return state;
@@ -93,6 +95,18 @@ public final class CopyRole {
 
     void markRewritten() {
         rewritten = true;
+    }
+
+    /** Taken over where lines of {@code newer}, which its content comes before, were sent already. */
+    void takenOverAfter(TrackedFile newer) {
+        lateAfter = newer;
+    }
+
+    /** The newer file whose lines were sent before this copy's first, once; null when none. */
+    public TrackedFile takeLateAfter() {
+        TrackedFile newer = lateAfter;
+        lateAfter = null;
+        return newer;
     }
 
     /** Its truncation was taken in: what it holds now is read from its start. */

@@ -7,4 +7,7 @@ public interface RotationCounts {
 
     /** {@code bytes} Thor knows it could not send: truncated or removed before they were read, no copy holding them. */
     void lostToRotation(long bytes);
+
+    /** A copy's lines were sent after lines of a newer file of the stream: it turned up once those were sent. */
+    void copyReadLate();
 }

@@ -225,6 +225,11 @@ public final class TrackedFile {
         role.markStarted();
     }
 
+    /** A copy taken over once lines of {@code newer}, whose content comes after its own, were sent. */
+    public void takenOverAfter(TrackedFile newer) {
+        role.takenOverAfter(newer);
+    }
+
     /** Continues from {@code mark}'s position, which this file was proven to hold. */
     public void continueFrom(ReadMark mark) {
         progress.continueFrom(mark);

@@ -60,6 +60,21 @@ class LineReaderTest {
         }
     }
 
+    @Test
+    void bytesTakenButNotHandedOutAreCheckedAgainstWhatTheFileHoldsNow() throws IOException {
+        Path file = dir.resolve("app.log");
+        Files.writeString(file, "line 0055000\nline 0055001\n");
+        try (FileChannel channel = FileChannel.open(file)) {
+            LineReader reader = new LineReader(0, org.thor.file.identity.ContentDigest.EMPTY, 1024, StandardCharsets.UTF_8);
+            reader.fill(channel::read);
+            assertTrue(reader.stillHeldBy(channel::read));
+
+            // copytruncate again, and written to past the bytes taken: the same length, other lines
+            Files.writeString(file, "line 0056000\nline 0056001\nline 0056002\n");
+            assertFalse(reader.stillHeldBy(channel::read));
+        }
+    }
+
     /** The lines read; later parts of a split line start with '+'. */
     private List<String> read(String content, int max, boolean finished) throws IOException {
         Path file = dir.resolve("f" + System.nanoTime());
