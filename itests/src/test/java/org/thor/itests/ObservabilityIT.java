@@ -55,6 +55,7 @@ class ObservabilityIT extends ThorStackTest {
         String text = scrape();
         assertTrue(value(text, "thor_rotations_total" + labels) >= 5, "rotations are counted: " + value(text, "thor_rotations_total" + labels));
         assertEquals(0, value(text, "thor_bytes_lost_total" + labels));
+        assertEquals(0, value(text, "thor_copies_read_late_total" + labels));
         assertEquals(0, value(text, "thor_bytes_behind" + labels));
         assertTrue(value(text, "kafka_connect_source_task_source_record_write_total{connector=\"metered\",task=\"0\"}") >= LINES, text);
         assertTrue(text.contains("# TYPE jvm_memory_used_bytes gauge"), "the JVM's metrics");

@@ -42,7 +42,7 @@ public final class LogFileStreams implements LogStreams {
             try {
                 figures.add(new StreamFigures(key(name, "connector"), key(name, "task"), stream.getStream(),
                         stream.getLinesRead(), stream.getBytesRead(), stream.getBytesBehind(), stream.getFilesOpen(),
-                        stream.getRotations(), stream.getBytesLostToRotation(), stream.getOverlongLines(),
+                        stream.getRotations(), stream.getBytesLostToRotation(), stream.getCopiesReadLate(), stream.getOverlongLines(),
                         stream.getInvalidLines(), stream.getLinesDropped(), stream.getFormatFailures(),
                         List.of(stream.getUnreadableFilePaths())));
             } catch (UndeclaredThrowableException e) {

@@ -29,7 +29,7 @@ class LogFileStreamsTest {
             task.watch(List.of(nginx, app), () -> 3, () -> 10);
             task.register("web \"edge\"", "0");
 
-            assertEquals(List.of(new StreamFigures("web \"edge\"", "0", "/var/log/nginx/*.log", 2, 150, 0, 0, 1, 7, 1, 1, 1, 1, List.of())),
+            assertEquals(List.of(new StreamFigures("web \"edge\"", "0", "/var/log/nginx/*.log", 2, 150, 0, 0, 1, 7, 0, 1, 1, 1, 1, List.of())),
                     streams.figures("web \"edge\"").stream().filter(figures -> figures.stream().contains("nginx")).toList());
             assertEquals(2, streams.figures("web \"edge\"").size());
             assertEquals(List.of(), streams.figures("other"));

@@ -29,6 +29,8 @@ final class ThorMetrics implements MultiCollector {
             new Family("thor_rotations", true, "Renames, truncations and new files seen", StreamFigures::rotations),
             new Family("thor_bytes_lost", true, "Bytes truncated or removed before they were read, with no copy to read them from",
                     StreamFigures::bytesLost),
+            new Family("thor_copies_read_late", true, "Copies found only after lines of a newer file of the stream were sent, their"
+                    + " lines sent after those", StreamFigures::copiesReadLate),
             new Family("thor_lines_overlong", true, "Lines longer than max.line.bytes, split", StreamFigures::linesOverlong),
             new Family("thor_lines_invalid", true, "Lines with bytes invalid in the charset", StreamFigures::linesInvalid),
             new Family("thor_lines_dropped", true, "Lines left out by include.lines/exclude.lines or dropped by the format",

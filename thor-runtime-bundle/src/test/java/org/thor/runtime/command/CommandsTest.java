@@ -68,7 +68,7 @@ class CommandsTest {
 
             @Override
             public List<StreamFigures> figures(String connector) {
-                return List.of(new StreamFigures(connector, "0", "/var/log/*.log", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                return List.of(new StreamFigures(connector, "0", "/var/log/*.log", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                         List.of("/var/log/root-only.log")));
             }
 

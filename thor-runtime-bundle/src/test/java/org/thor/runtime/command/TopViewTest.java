@@ -52,6 +52,6 @@ class TopViewTest {
     }
 
     private static StreamFigures stream(String pattern, long lines, long bytes, long behind, long formatFailures) {
-        return new StreamFigures("nginx", "0", pattern, lines, bytes, behind, 1, 0, 0, 0, 0, 0, formatFailures, List.of());
+        return new StreamFigures("nginx", "0", pattern, lines, bytes, behind, 1, 0, 0, 0, 0, 0, 0, formatFailures, List.of());
     }
 }

@@ -36,7 +36,7 @@ class MetricsTest {
 
             @Override
             public List<StreamFigures> figures(String connector) {
-                return List.of(new StreamFigures("nginx", "0", "/var/log/nginx/*.log", 42, 4200, 17, 2, 3, 0, 0, 1, 5, 0,
+                return List.of(new StreamFigures("nginx", "0", "/var/log/nginx/*.log", 42, 4200, 17, 2, 3, 0, 4, 0, 1, 5, 0,
                         List.of("/var/log/nginx/root-only.log")));
             }
 
@@ -59,6 +59,7 @@ class MetricsTest {
         assertTrue(text.contains("thor_files_unreadable" + labels + " 1.0"), text);
         assertTrue(text.contains("thor_rotations_total" + labels + " 3.0"), text);
         assertTrue(text.contains("thor_bytes_lost_total" + labels + " 0.0"), text);
+        assertTrue(text.contains("thor_copies_read_late_total" + labels + " 4.0"), text);
         assertTrue(text.contains("thor_lines_invalid_total" + labels + " 1.0"), text);
         assertTrue(text.contains("thor_lines_overlong_total" + labels + " 0.0"), text);
         assertTrue(text.contains("thor_lines_dropped_total" + labels + " 5.0"), text);

@@ -48,7 +48,7 @@ class AllLogStreamsTest {
     }
 
     private static StreamFigures figures(String connector, String task, String stream) {
-        return new StreamFigures(connector, task, stream, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+        return new StreamFigures(connector, task, stream, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
     }
 
     private static LogStreams service(String connectorClass, List<StreamFigures> figures,
