@@ -48,11 +48,8 @@ public final class ContentDigest {
         long at = 0;
         while (at < end) {
             int want = (int) Math.min(CHUNK, end - at);
-            ByteBuffer into = ByteBuffer.wrap(chunk, 0, want);
-            while (into.hasRemaining()) {
-                if (content.read(into, at + into.position()) <= 0) {
-                    return UNKNOWN;
-                }
+            if (content.readFully(ByteBuffer.wrap(chunk, 0, want), at) < want) {
+                return UNKNOWN;
             }
             for (int i = 0; i < want; i += 8) {
                 digest = fold(digest, chunk, i);

@@ -14,6 +14,18 @@ public interface FileContent {
     /** Reads into {@code into} (an array-backed buffer) from {@code position}; returns the count, or -1 at the end. */
     int read(ByteBuffer into, long position) throws IOException;
 
+    /**
+     * Reads into {@code into} from {@code position} until it is full or the content ends; returns
+     * how many bytes were read (fewer than asked only at the end).
+     */
+    default int readFully(ByteBuffer into, long position) throws IOException {
+        int start = into.position();
+        while (into.hasRemaining() && read(into, position + into.position() - start) > 0) {
+            // reads on until the buffer is full or the end
+        }
+        return into.position() - start;
+    }
+
     /** Whether the file at {@code path} is compressed and read through {@link GzipContent}. */
     static boolean isCompressed(Path path) {
         return path.getFileName().toString().endsWith(".gz");

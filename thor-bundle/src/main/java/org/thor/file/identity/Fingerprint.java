@@ -95,24 +95,14 @@ public final class Fingerprint {
 
     private static byte[] readHead(FileContent content, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
-        long position = 0;
-        while (buffer.hasRemaining()) {
-            int read = content.read(buffer, position);
-            if (read <= 0) {
-                break;
-            }
-            position += read;
-        }
-        return Arrays.copyOf(buffer.array(), buffer.position());
+        return Arrays.copyOf(buffer.array(), content.readFully(buffer, 0));
     }
 
     /** The hash of {@code length} bytes of a content from {@code from}, or -1 when it does not hold them. */
     public static long hashOfRange(FileContent content, long from, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (content.read(buffer, from + buffer.position()) <= 0) {
-                return -1;
-            }
+        if (content.readFully(buffer, from) < length) {
+            return -1;
         }
         return hash(buffer.array(), 0, length);
     }

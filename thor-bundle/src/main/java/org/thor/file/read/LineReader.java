@@ -132,21 +132,13 @@ public final class LineReader implements ReadLine {
     public boolean stillHeldBy(FileContent content) throws IOException {
         int length = end - start;
         ByteBuffer now = ByteBuffer.allocate(length);
-        while (now.hasRemaining() && content.read(now, startPosition + now.position()) > 0) {
-            // reads on until the length or the end
-        }
-        return now.position() == length && Arrays.equals(buffer, start, end, now.array(), 0, length);
+        return content.readFully(now, startPosition) == length && Arrays.equals(buffer, start, end, now.array(), 0, length);
     }
 
     /** Reads the bytes just before the start position; false when the content does not hold them (any more). */
     private boolean readHistory(FileContent content) throws IOException {
-        ByteBuffer into = ByteBuffer.wrap(buffer, 0, missingHistory);
-        long from = startPosition - missingHistory;
-        while (into.hasRemaining()) {
-            int read = content.read(into, from + into.position());
-            if (read <= 0) {
-                return false;
-            }
+        if (content.readFully(ByteBuffer.wrap(buffer, 0, missingHistory), startPosition - missingHistory) < missingHistory) {
+            return false;
         }
         start = missingHistory;
         end = missingHistory;

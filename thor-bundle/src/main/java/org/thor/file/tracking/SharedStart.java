@@ -34,9 +34,6 @@ final class SharedStart {
 
     private static byte[] read(FileContent content, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining() && content.read(buffer, buffer.position()) > 0) {
-            // reads on until the length or the end
-        }
-        return Arrays.copyOf(buffer.array(), buffer.position());
+        return Arrays.copyOf(buffer.array(), content.readFully(buffer, 0));
     }
 }
