@@ -32,7 +32,12 @@ final class FinishedFiles {
      * Finished files that listings stopped showing, the latest last: a listing made while files are
      * renamed may miss one twice, and one shown again is still finished, not a new file.
      */
-    private final Map<String, TrackedFile> missed = new LinkedHashMap<>();
+    private final Map<String, TrackedFile> missed = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TrackedFile> eldest) {
+            return size() > MISSED_REMEMBERED;
+        }
+    };
     /** The offset entries of the finished files; null when they changed since they were last written. */
     private String entries;
     private long newestMtime = Long.MIN_VALUE;
@@ -116,9 +121,6 @@ final class FinishedFiles {
                 files.remove();
                 missed.put(file.key, file);
             }
-        }
-        while (missed.size() > MISSED_REMEMBERED) {
-            missed.remove(missed.keySet().iterator().next());
         }
         entries = null;
         return present.values().stream().anyMatch(TrackedFile::perhapsGone);
