@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.LoopbackPorts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -218,7 +219,7 @@ class ConfigAdminIT {
     void aWorkerConfigurationEditRestartsTheWorkerAndEveryConnectorComesBackWithItsOffsets() throws Exception {
         rest.put("/connectors/kept/config", "{\"connector.class\":\"" + COUNTER + "\",\"topic\":\"kept-" + run + "\"}");
         await().atMost(WAIT).until(() -> Files.exists(etc("kept")));
-        int port = ThorKaraf.freePort();
+        int port = LoopbackPorts.free();
         ThorRest moved = new ThorRest(port);
         long before = System.nanoTime();
         karaf.editConfig("org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + port);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.LoopbackPorts;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -91,7 +92,7 @@ class FoundationIT {
     @Test
     @Order(3)
     void aNewWorkerConfigurationTakesEffectLiveAndKeepsOffsets() throws Exception {
-        int newPort = ThorKaraf.freePort();
+        int newPort = LoopbackPorts.free();
         ThorRest moved = new ThorRest(newPort);
         long before = System.nanoTime();
         karaf.editConfig("org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + newPort);
@@ -135,7 +136,7 @@ class FoundationIT {
             assertEquals(-1, rest.get("/connectors").status(), "the previous worker stopped for the new configuration");
             assertNoWorkerThreads();
         }
-        int port = ThorKaraf.freePort();
+        int port = LoopbackPorts.free();
         karaf.editConfig("org.thor.worker.cfg", "listeners", "http://127.0.0.1:" + port);
         rest = new ThorRest(port);
         await().atMost(WAIT).until(() -> rest.get("/connectors").body().contains("counter"));

@@ -6,10 +6,9 @@ import org.ops4j.pax.exam.TestContainer;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionBaseConfigurationOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.ops4j.pax.exam.spi.PaxExamRuntime;
+import org.thor.testing.LoopbackPorts;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +74,8 @@ final class ThorKaraf implements AutoCloseable {
     }
 
     private static ThorKaraf boot(Option distribution, String bootstrapServers, List<Option> extra) throws IOException {
-        int sshPort = freePort();
-        int restPort = freePort();
+        int sshPort = LoopbackPorts.free();
+        int restPort = LoopbackPorts.free();
         Path directory = ((KarafDistributionBaseConfigurationOption) distribution).getUnpackDirectory().toPath();
         List<Option> options = new ArrayList<>(List.of(
                 distribution,
@@ -269,11 +268,6 @@ final class ThorKaraf implements AutoCloseable {
         startedAgain.destroyForcibly();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static Path findHome(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory, 3)) {

@@ -2,6 +2,7 @@ package org.thor.itests;
 
 import org.junit.jupiter.api.Test;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.LoopbackPorts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class TlsIT extends ThorStackTest {
 
     @Test
     void restOverHttpsAndKafkaOverSsl() throws Exception {
-        int httpsPort = ThorKaraf.freePort();
+        int httpsPort = LoopbackPorts.free();
         String trustStore = keys.trustStore().toString();
         Map<String, String> tls = new java.util.LinkedHashMap<>();
         tls.put("listeners", "https://127.0.0.1:" + httpsPort);

@@ -4,10 +4,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.thor.testing.LoopbackPorts;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +46,13 @@ public final class KraftBroker implements AutoCloseable {
     private KraftBroker(Path directory, int brokerPort, Ssl ssl) throws IOException {
         this.directory = directory;
         this.brokerPort = brokerPort;
-        this.controllerPort = freePort();
+        this.controllerPort = LoopbackPorts.free();
         this.ssl = ssl;
     }
 
     /** A broker on a free port whose files live under {@code directory}; not started yet. */
     public static KraftBroker create(Path directory) throws IOException {
-        return new KraftBroker(directory, freePort(), null);
+        return new KraftBroker(directory, LoopbackPorts.free(), null);
     }
 
     /**
@@ -61,7 +60,7 @@ public final class KraftBroker implements AutoCloseable {
      * beside its plaintext listener; started.
      */
     public static KraftBroker startWithSsl(Path directory, Path keyStore, String password) throws IOException {
-        KraftBroker broker = new KraftBroker(directory, freePort(), new Ssl(freePort(), keyStore, password));
+        KraftBroker broker = new KraftBroker(directory, LoopbackPorts.free(), new Ssl(LoopbackPorts.free(), keyStore, password));
         broker.start();
         return broker;
     }
@@ -246,10 +245,4 @@ public final class KraftBroker implements AutoCloseable {
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 }

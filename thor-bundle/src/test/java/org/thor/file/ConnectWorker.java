@@ -1,8 +1,8 @@
 package org.thor.file;
 
+import org.thor.testing.LoopbackPorts;
+
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,8 +35,8 @@ final class ConnectWorker implements AutoCloseable {
     private ConnectWorker(Path directory, String connectorName) throws IOException {
         this.directory = directory;
         this.connectorName = connectorName;
-        this.restPort = freePort();
-        this.jmxPort = freePort();
+        this.restPort = LoopbackPorts.free();
+        this.jmxPort = LoopbackPorts.free();
     }
 
     /** Starts a worker whose offsets live under {@code directory} and waits until the connector's task runs. */
@@ -135,9 +135,4 @@ final class ConnectWorker implements AutoCloseable {
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -9,14 +9,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.thor.kraft.KraftBroker;
 import org.thor.kraft.TopicReader;
+import org.thor.testing.LoopbackPorts;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -277,12 +276,12 @@ class DebianPackageIT {
 
     /** Edits the conffiles as an operator would: the broker, and ports no other test uses. */
     private void pointAtTheBrokerOnFreePorts() throws IOException {
-        listeners = "listeners = http://127.0.0.1:" + freePort();
+        listeners = "listeners = http://127.0.0.1:" + LoopbackPorts.free();
         setKey(ETC.resolve("org.thor.worker.cfg"), "bootstrap.servers", broker.bootstrapServers());
         setKey(ETC.resolve("org.thor.worker.cfg"), "listeners", listeners.substring("listeners = ".length()));
-        setKey(ETC.resolve("org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(freePort()));
-        setKey(ETC.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
-        setKey(ETC.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
+        setKey(ETC.resolve("org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(LoopbackPorts.free()));
+        setKey(ETC.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(LoopbackPorts.free()));
+        setKey(ETC.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(LoopbackPorts.free()));
     }
 
     private static void setKey(Path file, String key, String value) throws IOException {
@@ -344,9 +343,4 @@ class DebianPackageIT {
                 path);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
