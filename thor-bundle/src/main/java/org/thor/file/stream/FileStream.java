@@ -92,7 +92,7 @@ public final class FileStream implements AutoCloseable {
             CopiesBeside copiesBeside = new CopiesBeside(config.exclude);
             found.forEach(file -> beside.addAll(copiesBeside.of(file.path(), candidate -> false)));
         }
-        return new StreamRestore(pattern, found, beside, now);
+        return new StreamRestore(pattern, root, found, beside, now);
     }
 
     /** Picks up where the stored positions left off, or starts fresh when it has none. */

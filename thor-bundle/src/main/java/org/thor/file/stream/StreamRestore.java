@@ -10,6 +10,7 @@ import org.thor.file.offset.StoredPositions;
 import org.thor.file.offset.StreamOffset;
 import org.thor.file.tracking.NewFileOrder;
 import org.thor.file.tracking.RotationCounts;
+import org.thor.file.tracking.SharedStart;
 import org.thor.file.tracking.TrackedFile;
 
 import java.nio.file.Path;
@@ -21,15 +22,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Matches the files a stream finds at start to the stored positions. A stored file is found again
  * by device+inode when its content proves it ({@link ReadMark}: a reused inode does not); failing
  * that, by its content alone (the copy that copytruncate made, or a compressed copy, while the task
  * was down). The task has every stream claim by inode first, then by content, so a stream never
- * takes another's file for a copy of its own. Files no entry claims are new, read from their
- * beginning, unless no newer than the newest finished file stored with the positions; a stream
- * that has no stored position at all starts as {@code read.from} says.
+ * takes another's file for a copy of its own; and a stream claims by content only the entries
+ * stored under its own partition, so it never takes another stream's entry for one of its files,
+ * whose lines may be the same. A content that more than one file of the stream holds (a banner
+ * the files share, a file read no further than its header) proves none of them the stored file.
+ * Files no entry claims are new, read from their beginning, unless no newer than the newest
+ * finished file stored with the positions; a stream that has no stored position at all starts as
+ * {@code read.from} says.
  */
 public final class StreamRestore {
 
@@ -39,14 +45,17 @@ public final class StreamRestore {
     }
 
     private final String pattern;
+    /** The partitions this stream's positions are stored under: its root directory, and before that its pattern. */
+    private final Set<String> ownPartitions;
     private final Map<String, StreamScanner.Found> unclaimed = new LinkedHashMap<>();
     private final List<Claim> claims = new ArrayList<>();
     /** Copies beside the log ({@code copytruncate.copies=beside}): taken up only when a stored entry names them. */
     private final Set<String> besideOnly = new HashSet<>();
     private final long now;
 
-    StreamRestore(String pattern, List<StreamScanner.Found> found, List<StreamScanner.Found> beside, long now) {
+    StreamRestore(String pattern, Path root, List<StreamScanner.Found> found, List<StreamScanner.Found> beside, long now) {
         this.pattern = pattern;
+        this.ownPartitions = Set.of(pattern, root.toString());
         this.now = now;
         found.forEach(f -> unclaimed.put(f.stat().key(), f));
         beside.forEach(f -> {
@@ -72,15 +81,33 @@ public final class StreamRestore {
 
     public void claimByContent(StoredPositions positions) {
         for (StoredPositions.Stored stored : positions.ownedWithContent()) {
-            for (StreamScanner.Found found : List.copyOf(unclaimed.values())) {
-                if (!besideOnly.contains(found.stat().key()) && sameFile(found, stored.entry())) {
-                    log.info("Stream {}: {} holds the rest of a file stored as {}", pattern, found.path(), stored.entry().key());
-                    positions.take(stored);
-                    claim(found, stored);
-                    break;
-                }
+            if (!ownPartitions.contains(stored.partitionName())) {
+                continue;
+            }
+            List<StreamScanner.Found> holders = holders(unclaimed.values().stream(), stored.entry());
+            if (holders.size() == 1) {
+                holders.addAll(holders(claims.stream().map(Claim::found), stored.entry()));
+            }
+            if (holders.size() == 1) {
+                StreamScanner.Found found = holders.get(0);
+                log.info("Stream {}: {} holds the rest of a file stored as {} (read to byte {})", pattern, found.path(),
+                        stored.entry().key(), stored.entry().position());
+                positions.take(stored);
+                claim(found, stored);
+            } else if (holders.size() > 1) {
+                log.info("Stream {}: {} and {} both hold what was read of a file stored as {} (to byte {}): a content"
+                        + " the stream's files share proves neither to be it", pattern, holders.get(0).path(),
+                        holders.get(1).path(), stored.entry().key(), stored.entry().position());
             }
         }
+    }
+
+    /** Of {@code files}, the stream's own (not those only beside them) that hold what the entry says was read; two at most. */
+    private List<StreamScanner.Found> holders(Stream<StreamScanner.Found> files, StreamOffset.Entry entry) {
+        return new ArrayList<>(files.filter(found -> !besideOnly.contains(found.stat().key()))
+                .filter(found -> sameFile(found, entry))
+                .limit(2)
+                .toList());
     }
 
     /**
@@ -100,14 +127,20 @@ public final class StreamRestore {
         List<TrackedFile> regrown = new ArrayList<>();
         List<TrackedFile> live = new ArrayList<>();
         claims.sort(Comparator.comparingInt(c -> c.stored().order()));
+        List<TrackedFile> all = claims.stream().anyMatch(StreamRestore::grownSinceFinished) ? allFiles() : List.of();
+        List<Claim> unproven = new ArrayList<>();
         for (Claim claim : claims) {
             TrackedFile file = claim.file();
+            if (unproven(claim, all)) {
+                unproven.add(claim);
+                continue;
+            }
             if (besideOnly.contains(file.key)) {
                 file.markFoundBeside();
             }
             if (!claim.stored().finished()) {
                 live.add(file);
-            } else if (!file.compressed && file.size() > file.position()) {
+            } else if (grownSinceFinished(claim)) {
                 // written again after it was finished: its new lines are older than any other file's
                 regrown.add(file);
             } else {
@@ -115,6 +148,13 @@ public final class StreamRestore {
             }
         }
         regrown.addAll(live);
+        for (Claim claim : unproven) {
+            TrackedFile fromStart = track(claim.found());
+            if (besideOnly.contains(fromStart.key)) {
+                fromStart.markFoundBeside();
+            }
+            NewFileOrder.addByAge(regrown, fromStart, claim.found().stat().mtimeNanos());
+        }
         unclaimed.keySet().removeAll(besideOnly);
         for (StreamScanner.Found found : unclaimed.values()) {
             if (found.stat().mtimeMillis() <= finishedMtime) {
@@ -128,6 +168,34 @@ public final class StreamRestore {
             }
         }
         return regrown;
+    }
+
+    /** The files the stream found, claimed or not, but those only beside them. */
+    private List<TrackedFile> allFiles() {
+        List<TrackedFile> all = new ArrayList<>();
+        claims.forEach(claim -> all.add(claim.file()));
+        unclaimed.values().stream().filter(found -> !besideOnly.contains(found.stat().key())).map(this::track).forEach(all::add);
+        return all;
+    }
+
+    /**
+     * Whether a file stored as finished, and longer now, was read no further than the first bytes
+     * the stream's files share (a header-only file): that does not tell it from a file that took
+     * its inode since, so it is read from its start, in the order of its age; a line sent again is
+     * better than one never sent.
+     */
+    private boolean unproven(Claim claim, List<TrackedFile> all) {
+        TrackedFile file = claim.file();
+        if (!grownSinceFinished(claim) || file.position() == 0 || !SharedStart.covers(file, file.position(), all)) {
+            return false;
+        }
+        log.info("Stream {}: {}, finished at byte {}, has grown, and what was read of it is no more than the first bytes"
+                + " the stream's files share: reading it from its start", pattern, file.path(), file.position());
+        return true;
+    }
+
+    private static boolean grownSinceFinished(Claim claim) {
+        return claim.stored().finished() && !claim.file().compressed && claim.file().size() > claim.file().position();
     }
 
     /** Whether the stream had stored positions: it found a file of them, or they name its pattern. */

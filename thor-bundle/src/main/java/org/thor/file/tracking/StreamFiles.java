@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thor.file.find.StreamScanner;
 import org.thor.file.identity.FileContent;
-import org.thor.file.identity.Fingerprint;
 import org.thor.file.identity.ReadMark;
 
 import java.io.IOException;
@@ -225,22 +224,10 @@ public final class StreamFiles implements AutoCloseable {
      * than a banner every file begins with, proves nothing and is never the original of a copy.
      */
     public boolean mayHaveCopies(TrackedFile original, TrackedFile candidate) {
-        long shared = 0;
-        TrackedFile sameStart = null;
         List<TrackedFile> others = new ArrayList<>(files);
         others.addAll(finished.present());
-        for (TrackedFile other : others) {
-            if (other != original && other != candidate) {
-                int prefix = original.fingerprint().sharedPrefix(other.fingerprint());
-                shared = Math.max(shared, prefix);
-                sameStart = prefix == Fingerprint.MAX_BYTES ? other : sameStart;
-            }
-        }
-        if (sameStart != null && original.position() > shared && original.isOpen()) {
-            // a banner longer than the first bytes kept: how far the two really agree decides
-            shared = SharedStart.of(original.content(), sameStart, original.position());
-        }
-        return original.position() > shared;
+        others.remove(candidate);
+        return !SharedStart.covers(original, original.position(), others);
     }
 
     /**
