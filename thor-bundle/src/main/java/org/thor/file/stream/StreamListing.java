@@ -173,10 +173,18 @@ final class StreamListing {
         listings++;
         rescan = false;
         Set<String> seen = new HashSet<>();
+        boolean newerHeldBack = false;
         for (StreamScanner.Found found : scanner.scan()) {
             FileKeys.Stat stat = found.stat();
-            seen.add(stat.key());
             TrackedFile file = files.tracked(stat.key());
+            if (file != null && !file.isOpen() && file.compressed != FileContent.isCompressed(found.path())) {
+                // no rename makes an archive of a log: a new file took the inode of one gone (none held it open),
+                // which goes first
+                rescan = true;
+                newerHeldBack = true;
+                continue;
+            }
+            seen.add(stat.key());
             if (file != null) {
                 if (!file.path().equals(found.path())) {
                     log.info("Stream {}: {} was renamed to {}", pattern, file.path(), found.path());
@@ -189,8 +197,9 @@ final class StreamListing {
                 }
                 file.disk().modifiedAt(stat.mtimeNanos());
                 file.listed(true);
-            } else if (!resumeFinished(found, now)) {
-                addNew(found, now);
+            } else if (!resumeFinished(found, now) && !newerHeldBack) {
+                // a new file renamed under the listing is taken up at the next: those written after it wait for it
+                newerHeldBack = !addNew(found, now);
             }
         }
         if (scanner.raced()) {
@@ -216,19 +225,21 @@ final class StreamListing {
     /**
      * Its first bytes are taken now, so that a truncation before its first read is noticed too.
      * An old file that only now matches (copied in with its times, a directory that appeared) is
-     * idle since its modification, not since it was found.
+     * idle since its modification, not since it was found. False when it was renamed since the
+     * listing: it is taken up at the next, under its new name.
      */
-    private void addNew(StreamScanner.Found found, long now) {
+    private boolean addNew(StreamScanner.Found found, long now) {
         FileKeys.Stat stat = found.stat();
         Fingerprint start = Fingerprint.of(found.path(), stat.key());
         if (start == null) {
-            rescan = true; // renamed since the listing: it is taken up under its new name
-            return;
+            rescan = true;
+            return false;
         }
         files.addNew(new TrackedFile(stat.key(), found.path(), start, 0, stat.size(), Math.min(now, stat.mtimeMillis())),
                 stat.mtimeNanos());
         counts.rotated();
         log.info("Stream {}: new file {}", pattern, found.path());
+        return true;
     }
 
     /**
